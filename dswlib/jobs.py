@@ -1,0 +1,30 @@
+"""What a batch run executes: one :class:`ReportJob` per notebook execution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One parameterised notebook run.
+
+    ``name``      unique id in the batch, e.g. ``"annual_report"`` or ``"standards/10"``
+    ``notebook``  file name under ``notebooks/`` (``"annual_report.ipynb"``)
+    ``parameters`` papermill parameters (plain JSON types only)
+    ``output``    path under ``outputs/<year>/`` without extension; the runner
+                  writes ``<output>.ipynb`` and ``<output>.html``
+    ``title``     Thai title shown in ``index.html``
+    ``group``     heading it is listed under in ``index.html``
+    """
+
+    name: str
+    notebook: str
+    parameters: dict = field(default_factory=dict)
+    output: str = ""
+    title: str = ""
+    group: str = ""
+
+    def __post_init__(self):
+        if not self.output:
+            object.__setattr__(self, "output", self.name)
