@@ -1,0 +1,247 @@
+"""Consistency checker: recompute what the documents print and list what does not agree.
+
+* every stated percentage from its numerator and denominator (half-up, 2 decimals);
+* every totals row re-added, every breakdown (parts add up to the whole);
+* numerators above denominators;
+* printed year-on-year changes against the difference of the printed results;
+* PMQA totals (mean of 7 categories) and status (total / 125);
+* derived targets against their rule (seed 000);
+* documented issues that cannot be recomputed (``params/<year>/known_issues.yaml``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .catalog import Catalog, Kpi, load_catalog, year_dir
+from .findings import Finding
+from .thainum import format_number, percent, round_half_up, truncate
+
+
+def _fmt(value, places=2) -> str:
+    return format_number(value, places)
+
+
+def _close(a, b, places=2) -> bool:
+    return round_half_up(a, places) == round_half_up(b, places)
+
+
+def check_ratio(where, numerator, denominator, printed, source="", code_prefix="") -> list[Finding]:
+    """A printed percentage against numerator / denominator × 100."""
+    out = []
+    if denominator in (None, 0) or numerator is None:
+        return out
+    if numerator > denominator:
+        out.append(Finding(
+            "numerator_above_denominator", "error", where,
+            f"ตัวตั้ง ({_fmt(numerator, 0)}) มากกว่าตัวหาร ({_fmt(denominator, 0)}) คิดเป็นร้อยละ "
+            f"{_fmt(percent(numerator, denominator))} ซึ่งเกินร้อยละ 100",
+            source, printed=f"{_fmt(numerator, 0)}/{_fmt(denominator, 0)}",
+        ))
+    if printed is None:
+        return out
+    computed = percent(numerator, denominator)
+    if not _close(computed, printed):
+        cut = truncate(Decimal(str(numerator)) * 100 / Decimal(str(denominator)))
+        how = "ตรงกับการตัดทศนิยม (ไม่ใช่การปัดเศษ)" if _close(cut, printed) else "ไม่ตรงกับการคำนวณ"
+        out.append(Finding(
+            code_prefix + "percent_mismatch", "warning", where,
+            f"ร้อยละที่พิมพ์ {_fmt(printed)} แต่ {_fmt(numerator, 0)}/{_fmt(denominator, 0)} = {_fmt(computed)} ({how})",
+            source, expected=_fmt(computed), printed=_fmt(printed),
+        ))
+    return out
+
+
+def check_kpi_result(catalog: Catalog, kpi: Kpi) -> list[Finding]:
+    r = kpi.result
+    if r is None or r.numerator is None or r.denominator is None:
+        return []
+    return check_ratio(f"KPI {kpi.id} result", r.numerator, r.denominator, r.value, r.source)
+
+
+def check_history(kpi: Kpi) -> list[Finding]:
+    out = []
+    prev = None
+    for point in kpi.history:
+        where = f"KPI {kpi.id} history {point.fiscal_year}"
+        if point.numerator is not None and point.denominator is not None:
+            out += check_ratio(where, point.numerator, point.denominator, point.value, point.source)
+        if point.change_printed and prev is not None and point.value is not None and prev.value is not None:
+            from .thainum import parse_number
+
+            printed = parse_number(point.change_printed)
+            diff = round_half_up(Decimal(str(point.value)) - Decimal(str(prev.value)))
+            if printed != diff:
+                out.append(Finding(
+                    "change_mismatch", "warning", where,
+                    f"การเปลี่ยนแปลงที่พิมพ์ {point.change_printed} แต่ {_fmt(point.value)} - {_fmt(prev.value)} = {diff:+.2f}",
+                    point.source, expected=f"{diff:+.2f}", printed=point.change_printed,
+                ))
+        prev = point
+    if kpi.result is not None and kpi.result.value is not None:
+        same_year = [p for p in kpi.history if p.value is not None]
+        # the last history point of a reporting year is the result itself
+        if same_year and kpi.result.numerator is not None and same_year[-1].numerator is not None:
+            last = same_year[-1]
+            if (last.numerator, last.denominator) == (kpi.result.numerator, kpi.result.denominator) and not _close(last.value, kpi.result.value):
+                out.append(Finding(
+                    "history_result_mismatch", "warning", f"KPI {kpi.id}",
+                    f"ผลในตารางข้อมูลย้อนหลัง ({_fmt(last.value)}) ไม่ตรงกับผลการดำเนินงาน ({_fmt(kpi.result.value)})",
+                    last.source,
+                ))
+    return out
+
+
+def check_units_table(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
+    from .units import load_units_table
+
+    table = load_units_table(params_dir, catalog.fiscal_year, kpi)
+    spec = table.spec
+    name = spec.file
+    if spec.kind == "pmqa":
+        return check_pmqa_table(table, kpi)
+    out: list[Finding] = []
+    rows = table.rows
+    for i, row in rows.iterrows():
+        label = row.get("row_no", i + 1)
+        unit = row.get(spec.unit, "")
+        where = f"{name} แถว {label} ({unit})"
+        src = row.get("source", "")
+        printed_pct = row.get(spec.percent) if spec.percent else None
+        out += check_ratio(where, row[spec.numerator], row[spec.denominator], printed_pct, src)
+        if spec.parts:
+            parts_sum = sum(row[p] or 0 for p in spec.parts)
+            if parts_sum != row[spec.numerator]:
+                out.append(Finding(
+                    "breakdown_mismatch", "warning", where,
+                    f"ผลรวมของ {' + '.join(spec.parts)} = {_fmt(parts_sum, 0)} ไม่เท่ากับ {spec.numerator} = {_fmt(row[spec.numerator], 0)}",
+                    src, expected=_fmt(parts_sum, 0), printed=_fmt(row[spec.numerator], 0),
+                ))
+    if table.total is not None:
+        src = table.total.get("source", "")
+        for col in [spec.denominator, spec.numerator, *spec.parts]:
+            added = sum(v or 0 for v in rows[col])
+            if added != table.total[col]:
+                out.append(Finding(
+                    "total_mismatch", "warning", f"{name} แถวรวม คอลัมน์ {col}",
+                    f"แถวรวมพิมพ์ {_fmt(table.total[col], 0)} แต่ผลบวกรายแถวได้ {_fmt(added, 0)}",
+                    src, expected=_fmt(added, 0), printed=_fmt(table.total[col], 0),
+                ))
+        if spec.percent:
+            out += check_ratio(f"{name} แถวรวม", table.total[spec.numerator], table.total[spec.denominator], table.total[spec.percent], src)
+        r = kpi.result
+        if r is not None and r.numerator is not None:
+            if (table.total[spec.numerator], table.total[spec.denominator]) != (r.numerator, r.denominator):
+                out.append(Finding(
+                    "result_table_mismatch", "warning", f"KPI {kpi.id}",
+                    f"ผลการดำเนินงาน {_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)} ไม่ตรงกับแถวรวมของตาราง "
+                    f"{_fmt(table.total[spec.numerator], 0)}/{_fmt(table.total[spec.denominator], 0)}",
+                    r.source,
+                ))
+    return out
+
+
+def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
+    from .pmqa import pmqa_status, pmqa_total
+
+    out = []
+    raw = table.printed
+    rows = table.rows
+    first_col = raw.columns[0]
+    categories = rows[rows[first_col].str.startswith("หมวด")]
+    total_row = rows[rows[first_col].str.startswith("คะแนนรวม")]
+    status_row = rows[rows[first_col].str.contains("ระบบราชการ")]
+    for col in [c for c in rows.columns if c.endswith("_score")]:
+        computed = pmqa_total(categories[col].tolist())
+        if len(total_row):
+            printed = total_row[col].iloc[0]
+            src = total_row["source"].iloc[0] if "source" in total_row else ""
+            if not _close(computed, printed):
+                out.append(Finding("pmqa_total_mismatch", "warning", f"{table.spec.file} {col}",
+                                   f"คะแนนรวมพิมพ์ {_fmt(printed)} แต่ค่าเฉลี่ย 7 หมวด = {_fmt(computed)}", src,
+                                   expected=_fmt(computed), printed=_fmt(printed)))
+            if len(status_row):
+                status = pmqa_status(printed)
+                p_status = status_row[col].iloc[0]
+                if not _close(status, p_status):
+                    out.append(Finding("pmqa_status_mismatch", "warning", f"{table.spec.file} {col}",
+                                       f"สถานะพิมพ์ {_fmt(p_status)} แต่ {_fmt(printed)}/125 = {_fmt(status)}", src))
+    if len(total_row) and "assessor_score" in total_row and kpi.result is not None and kpi.result.value is not None:
+        if not _close(total_row["assessor_score"].iloc[0], kpi.result.value):
+            out.append(Finding("pmqa_result_mismatch", "warning", f"KPI {kpi.id}",
+                               f"ผลการดำเนินงาน {_fmt(kpi.result.value)} ไม่ตรงกับคะแนนรวมจากผู้ตรวจ", kpi.result.source))
+    return out
+
+
+def check_target_rule(kpi: Kpi) -> list[Finding]:
+    from .targets import derive_targets, trajectory
+
+    out = []
+    rule = kpi.target_rule
+    if rule is not None and rule.rule != "fixed" and kpi.targets:
+        derived = derive_targets(rule.rule, **rule.kwargs())
+        for level, want, got in zip((50, 75, 100), derived, kpi.targets):
+            if not _close(want, got):
+                out.append(Finding(
+                    "target_rule_mismatch", "warning", f"KPI {kpi.id} เป้าหมายระดับ {level}",
+                    f"เป้าหมายที่พิมพ์ {_fmt(got)} แต่กฎ {rule.rule} ให้ {_fmt(want)}", rule.source,
+                    expected=_fmt(want), printed=_fmt(got),
+                ))
+    traj = kpi.trajectory
+    if traj is not None:
+        values = trajectory(traj.start_year, traj.start_value, traj.step, traj.years, traj.last_step)
+        for year, printed in traj.printed.items():
+            if year in values and not _close(values[year], printed):
+                out.append(Finding(
+                    "trajectory_mismatch", "warning", f"KPI {kpi.id} ค่าเป้าหมายปี {year}",
+                    f"ค่าเป้าหมายที่พิมพ์ {_fmt(printed)} แต่เส้นทางเป้าหมายให้ {_fmt(values[year])}", traj.source,
+                ))
+        if traj.last_step is not None and traj.last_step != traj.step:
+            out.append(Finding(
+                "trajectory_uneven_step", "info", f"KPI {kpi.id} เส้นทางเป้าหมาย",
+                f"เพิ่มปีละ {_fmt(traj.step)} จุด ยกเว้นปีสุดท้ายเพิ่ม {_fmt(traj.last_step)} จุด (เพื่อให้ถึงร้อยละ 100)",
+                traj.source,
+            ))
+    return out
+
+
+def check_known_issues(params_dir, fiscal_year) -> list[Finding]:
+    """Documented problems that cannot be recomputed, from ``known_issues.yaml``."""
+    from .yamlio import load_yaml, validate
+    from pydantic import BaseModel, ConfigDict
+
+    path = year_dir(params_dir, fiscal_year) / "known_issues.yaml"
+    if not path.exists():
+        return []
+
+    class Issue(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        code: str
+        severity: str = "info"
+        where: str
+        message_th: str
+        source: str = ""
+
+    class Issues(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        issues: list[Issue]
+
+    data = validate(Issues, load_yaml(path), path)
+    return [Finding(i.code, i.severity, i.where, i.message_th, i.source) for i in data.issues]
+
+
+def check_catalog(catalog: Catalog, params_dir) -> list[Finding]:
+    out: list[Finding] = []
+    for kpi in catalog.kpis:
+        out += check_kpi_result(catalog, kpi)
+        out += check_history(kpi)
+        out += check_target_rule(kpi)
+        if kpi.units_table is not None:
+            out += check_units_table(params_dir, catalog, kpi)
+    return out
+
+
+def check_year(params_dir, fiscal_year) -> list[Finding]:
+    """All findings for one fiscal year's params."""
+    catalog = load_catalog(params_dir, fiscal_year)
+    return check_catalog(catalog, params_dir) + check_known_issues(params_dir, fiscal_year)

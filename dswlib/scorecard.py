@@ -1,0 +1,166 @@
+"""The scorecard of one fiscal year: each KPI's result, level, score and weighted score.
+
+The stable JSON document printed by ``dsw score <year> --json`` is
+:func:`scorecard_dict`; its schema is documented in the README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from .catalog import Catalog, Kpi, load_catalog
+from .findings import Finding
+from .scoring import (
+    LEVEL_LABELS_TH,
+    ScoringRule,
+    level_reached,
+    milestone_level,
+    overall_level,
+    score_three_level,
+    weighted_score,
+)
+from .thainum import round_half_up
+
+
+@dataclass
+class KpiScore:
+    kpi: Kpi
+    result: Optional[float]
+    level: Optional[int]  # 0 / 50 / 75 / 100 reached, None when there is no result
+    score: Optional[Decimal]
+    weighted: Optional[Decimal]
+    children: list["KpiScore"] = field(default_factory=list)
+
+    @property
+    def level_label_th(self) -> str:
+        if self.level is None:
+            return "ยังไม่มีผล"
+        return LEVEL_LABELS_TH.get(self.level, "ต่ำกว่าขั้นต้น")
+
+
+@dataclass
+class Scorecard:
+    catalog: Catalog
+    rule: ScoringRule
+    rows: list[KpiScore]
+    components: dict
+    total: Optional[Decimal]
+    level: str
+    findings: list[Finding]
+
+    def row(self, kpi_id: str) -> KpiScore:
+        for r in self.rows:
+            if r.kpi.id == kpi_id:
+                return r
+        raise KeyError(kpi_id)
+
+
+def rule_for(catalog: Catalog, override: ScoringRule | None = None) -> ScoringRule:
+    if override is not None:
+        return override
+    spec = catalog.scoring_rule
+    return ScoringRule(between=spec.between, below=spec.below, zero_at=spec.zero_at)
+
+
+def score_kpi(kpi: Kpi, rule: ScoringRule) -> KpiScore:
+    """Score one leaf KPI (numeric or milestone); no result gives no score, not an error."""
+    if kpi.kind == "milestone":
+        met = kpi.result.criteria_met if kpi.result else {}
+        if not met:
+            return KpiScore(kpi, None, None, None, None)
+        level = milestone_level({lvl: met.get(lvl, [False] * len(c)) for lvl, c in kpi.criteria_th.items()})
+        score = round_half_up(level, 2)
+        return KpiScore(kpi, float(level), level, score, weighted_score(score, kpi.weight))
+    value = kpi.result_value
+    if value is None:
+        return KpiScore(kpi, None, None, None, None)
+    score = score_three_level(value, kpi.targets, kpi.direction, rule)
+    level = level_reached(value, kpi.targets, kpi.direction)
+    return KpiScore(kpi, value, level, score, weighted_score(score, kpi.weight))
+
+
+def build_scorecard(catalog: Catalog, findings: list[Finding] | None = None, rule: ScoringRule | None = None) -> Scorecard:
+    rule = rule_for(catalog, rule)
+    leaf = {k.id: score_kpi(k, rule) for k in catalog.scored_kpis()}
+    rows: list[KpiScore] = []
+    for k in catalog.kpis:
+        if k.kind == "composite":
+            kids = [leaf[c.id] for c in catalog.children(k.id)]
+            parts = [c.weighted for c in kids]
+            weighted = None if any(p is None for p in parts) else round_half_up(sum(parts), 4)
+            score = None if weighted is None else round_half_up(weighted * 100 / Decimal(str(k.weight)), 2)
+            rows.append(KpiScore(k, None, None, score, weighted, children=kids))
+        else:
+            rows.append(leaf[k.id])
+    components = {}
+    for comp in catalog.components:
+        parts = [leaf[k.id].weighted for k in catalog.scored_kpis() if k.component == comp.id]
+        weighted = None if any(p is None for p in parts) else round_half_up(sum(parts), 2)
+        components[comp.id] = {"name": comp.name_th, "weight": comp.weight, "weighted_score": weighted}
+    parts = [r.weighted for r in leaf.values()]
+    total = None if any(p is None for p in parts) else round_half_up(sum(parts), 2)
+    return Scorecard(catalog, rule, rows, components, total, overall_level(total), list(findings or []))
+
+
+def load_scorecard(params_dir, fiscal_year, rule: ScoringRule | None = None, with_findings: bool = True) -> Scorecard:
+    from .checks import check_catalog, check_known_issues
+
+    catalog = load_catalog(params_dir, fiscal_year)
+    findings = (check_catalog(catalog, params_dir) + check_known_issues(params_dir, fiscal_year)) if with_findings else []
+    return build_scorecard(catalog, findings, rule)
+
+
+def _num(value):
+    if value is None:
+        return None
+    return float(value)
+
+
+def scorecard_dict(card: Scorecard) -> dict:
+    """The stable JSON document of ``dsw score --json``."""
+    cat = card.catalog
+    kpis = []
+    for r in card.rows:
+        k = r.kpi
+        if k.kind == "milestone":
+            targets = [k.criteria_th.get(level, []) for level in (50, 75, 100)]
+        else:
+            targets = None if k.targets is None else [_num(t) for t in k.targets]
+        res = k.result
+        kpis.append({
+            "id": k.id,
+            "name": k.name_th,
+            "component": k.component,
+            "parent": k.parent,
+            "kind": k.kind,
+            "unit": k.unit,
+            "weight": _num(k.weight),
+            "result": _num(r.result) if k.kind != "milestone" else (None if r.level is None else r.level),
+            "numerator": _num(res.numerator) if res else None,
+            "denominator": _num(res.denominator) if res else None,
+            "targets": targets,
+            "level_reached": r.level,
+            "score": _num(r.score),
+            "weighted_score": _num(r.weighted),
+        })
+    return {
+        "fiscal_year": cat.fiscal_year,
+        "title": cat.title_th,
+        "officially_scored": cat.scored,
+        "scoring_rule": {
+            "between": card.rule.between,
+            "below": card.rule.below,
+            "zero_at": card.rule.zero_at,
+            "description_th": card.rule.describe_th(),
+        },
+        "kpis": kpis,
+        "components": {
+            cid: {"name": c["name"], "weight": _num(c["weight"]), "weighted_score": _num(c["weighted_score"])}
+            for cid, c in card.components.items()
+        },
+        "total": _num(card.total),
+        "level": card.level,
+        "findings": [f.to_dict() for f in card.findings],
+    }

@@ -1,0 +1,82 @@
+"""Per-unit tables behind a KPI (facilities, provinces, PMQA categories)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Kpi, UnitsTable, year_dir
+from .errors import ParamsError
+from .thainum import parse_number, percent
+
+TOTAL_LABELS = ("รวม", "total")
+
+
+@dataclass
+class LoadedTable:
+    """A per-unit table split into unit rows and the printed total row (if any)."""
+
+    spec: UnitsTable
+    path: Path
+    rows: "object"  # pandas.DataFrame of unit rows, numeric columns parsed to float
+    total: "dict | None"  # printed total row, numeric columns parsed
+    printed: "object"  # the raw string frame as read
+
+    def numeric_columns(self) -> list[str]:
+        return numeric_columns(self.spec, self.printed.columns)
+
+
+def numeric_columns(spec: UnitsTable, columns) -> list[str]:
+    if spec.kind == "pmqa":
+        return [c for c in columns if c.endswith("_score")]
+    cols = [spec.denominator, spec.numerator, *spec.parts]
+    if spec.percent:
+        cols.append(spec.percent)
+    return [c for c in cols if c]
+
+
+def _is_total(row, spec: UnitsTable) -> bool:
+    first = str(row.iloc[0]).strip().lower()
+    unit = str(row.get(spec.unit, "")).strip().lower()
+    return first in TOTAL_LABELS or unit in TOTAL_LABELS
+
+
+def load_units_table(params_dir, fiscal_year, kpi: Kpi) -> LoadedTable:
+    """Read the KPI's per-unit CSV; every numeric cell is parsed with a row-naming error."""
+    from .yamlio import read_csv
+
+    spec = kpi.units_table
+    if spec is None:
+        raise ValueError(f"KPI {kpi.id} has no per-unit table")
+    path = year_dir(params_dir, fiscal_year) / spec.file
+    raw = read_csv(path, required=[c for c in [spec.unit, *numeric_columns(spec, [])] if c])
+    cols = numeric_columns(spec, raw.columns)
+    parsed = raw.copy()
+    for col in cols:
+        values = []
+        for i, cell in enumerate(raw[col]):
+            where = f"row {i + 2}, column {col}"  # +2: header line, 1-based
+            values.append(parse_number(cell, source=path, where=where, allow_missing=True))
+        parsed[col] = [None if v is None else float(v) for v in values]
+    total_mask = [_is_total(r, spec) for _, r in raw.iterrows()]
+    if sum(total_mask) > 1:
+        raise ParamsError(path, "rows", "at most one total row (รวม)", f"{sum(total_mask)} total rows")
+    total = None
+    if any(total_mask):
+        total = parsed[total_mask].iloc[0].to_dict()
+    rows = parsed[[not m for m in total_mask]].reset_index(drop=True)
+    if spec.kind == "ratio":
+        for i, (num, den) in enumerate(zip(rows[spec.numerator], rows[spec.denominator])):
+            if num is None or den is None:
+                raise ParamsError(path, f"row {i + 2}", f"numbers in {spec.numerator} and {spec.denominator}", "empty cell")
+    return LoadedTable(spec=spec, path=path, rows=rows, total=total, printed=raw)
+
+
+def with_percent(table: LoadedTable):
+    """Unit rows with a recomputed ``ร้อยละ`` column (half-up, 2 decimals; None when the denominator is 0)."""
+    frame = table.rows.copy()
+    spec = table.spec
+    frame["computed_percent"] = [
+        None if not den else float(percent(num, den)) for num, den in zip(frame[spec.numerator], frame[spec.denominator])
+    ]
+    return frame
