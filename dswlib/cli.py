@@ -83,5 +83,51 @@ def check(fiscal_year, params_dir, as_json):
     click.echo(f"{len(findings)} findings")
 
 
+@main.command()
+@click.argument("fiscal_year", default="2564")
+@click.option("--params", "params_dir", default=None, help="params directory (default: ./params of the repo)")
+@click.option("--out", "out_root", default=None, help="output root (default: ./outputs of the repo)")
+@click.option("--jobs", "-j", "workers", type=int, default=None, help="parallel workers (default: CPU count)")
+@click.option("--only", multiple=True, help="run only jobs whose name matches this glob (repeatable)")
+@click.option("--list", "list_only", is_flag=True, help="list the jobs and exit")
+@click.option("--no-progress", is_flag=True, help="no progress bar")
+def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress):
+    """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
+
+    Writes outputs/<year>/<report>.ipynb and .html and outputs/<year>/index.html.
+    Exits 1 when any report failed (all others are still produced), listing the failures.
+    """
+    import fnmatch
+    from pathlib import Path
+
+    from .batch import run_batch
+    from .paths import repo_root, resolve_params_dir
+    from .registry import collect_jobs
+
+    year = _year(fiscal_year)
+    root = repo_root()
+    params = resolve_params_dir(params_dir)
+    try:
+        jobs = collect_jobs(year, params)
+    except (ParamsError, FileNotFoundError, ValueError) as exc:
+        _fail(exc)
+    if only:
+        jobs = [j for j in jobs if any(fnmatch.fnmatch(j.name, pat) for pat in only)]
+    if not jobs:
+        _fail(RuntimeError(f"no report jobs for fiscal year {year}"))
+    if list_only:
+        for j in jobs:
+            click.echo(f"{j.name}\t{j.notebook}\t{j.output}")
+        return
+    out = Path(out_root) if out_root else root / "outputs"
+    batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress)
+    click.echo(f"{len(batch.results) - len(batch.failed)}/{len(batch.results)} reports written to {batch.out_dir}; index: {batch.index}")
+    if batch.failed:
+        click.echo(f"{len(batch.failed)} report(s) FAILED:", err=True)
+        for r in batch.failed:
+            click.echo(f"  {r.job.name}: {r.error.splitlines()[0] if r.error else 'unknown error'}", err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

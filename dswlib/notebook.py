@@ -8,8 +8,6 @@ import html as _html
 def setup() -> None:
     """Call once in a notebook's first code cell."""
     import matplotlib
-
-    matplotlib.use("Agg") if not _in_ipython_inline() else None
     import pandas as pd
 
     from .thaifont import use_in_matplotlib
@@ -19,14 +17,6 @@ def setup() -> None:
     matplotlib.rcParams["savefig.bbox"] = "tight"
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 50)
-
-
-def _in_ipython_inline() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    return get_ipython() is not None
 
 
 def esc(text) -> str:
@@ -47,3 +37,24 @@ def heading(text, level: int = 2) -> None:
 
     # Markdown output keeps headings in the table of contents; escape params text.
     display(Markdown("#" * level + " " + esc(text)))
+
+
+def show_figure(fig) -> None:
+    """Display a matplotlib figure as a PNG (whatever the backend) and release it."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    display(Image(data=buf.getvalue(), format="png"))
+
+
+def show_table(frame, *, index: bool = False, caption: str | None = None) -> None:
+    """Display a DataFrame as an escaped HTML table (cells and headers from params are escaped)."""
+    markup = frame.to_html(index=index, escape=True, border=0, na_rep="-", classes="dsw-table")
+    if caption:
+        markup = f"<p><strong>{esc(caption)}</strong></p>" + markup
+    show_html(markup)

@@ -1,0 +1,122 @@
+"""Computed COVID impact on the KPIs (series from seeds 002 and 000) and the comparison with Table 1."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dswlib.covid.impact import (
+    AGREE, CANNOT, DISAGREE, compare_with_narrative, compute_impacts, drop_flag, impact_frame,
+)
+from dswlib.covid.report import catalog_targets
+from dswlib.series import load_series
+
+ROOT = Path(__file__).resolve().parents[1]
+PARAMS = ROOT / "params"
+# FY2564 target levels, seed 002 L345, L444, L552, L763
+TARGETS = {"3.1": (13.16, 17.55, 21.94), "3.2": (72.84, 74.97, 77.10), "4": (73.77, 74.54, 75.31),
+           "5.2": (370, 407.02, 415.16)}
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def impacts():
+    return {i.kpi_id: i for i in compute_impacts(load_series(PARAMS), 2564, [2562, 2563], TARGETS)}
+
+
+def test_only_fy2564_kpis_with_series(impacts):
+    assert sorted(impacts) == ["3.1", "3.2", "4", "5.2"]
+
+
+@pytest.mark.parametrize("kpi, before, after, change", [
+    ("3.2", "72.84", "16.72", "-56.12"),  # 002 L451
+    ("4", "71.41", "50.01", "-21.40"),    # 002 L559
+    ("3.1", "15.92", "13.90", "-2.02"),   # 002 L352
+])
+def test_change_from_previous_year_matches_the_seed(impacts, kpi, before, after, change):
+    i = impacts[kpi]
+    assert (i.previous_year, i.previous, i.value, i.change_previous) == (2563, D(before), D(after), D(change))
+
+
+def test_impact_table_prints_the_seed_figures(impacts):
+    table = impact_frame(list(impacts.values())).set_index("ตัวชี้วัด")
+    assert table.loc["3.2", ["ผล ปี 2563", "ผล ปี 2564", "เปลี่ยนจากปีก่อน"]].tolist() == ["72.84", "16.72", "-56.12"]
+    assert table.loc["4", ["ผล ปี 2563", "ผล ปี 2564", "เปลี่ยนจากปีก่อน"]].tolist() == ["71.41", "50.01", "-21.40"]
+    assert table.loc["3.1", "เปลี่ยนจากปีก่อน"] == "-2.02"
+
+
+def test_baseline_mean_and_change(impacts):
+    # (69.97 + 72.84) / 2 = 71.405 -> 71.41 (half-up); 16.72 - 71.41 = -54.69
+    assert impacts["3.2"].baseline_mean == D("71.41") and impacts["3.2"].change_baseline == D("-54.69")
+    # (70.64 + 71.41) / 2 = 71.025 -> 71.03
+    assert impacts["4"].baseline_mean == D("71.03") and impacts["4"].change_baseline == D("-21.02")
+
+
+def test_distance_to_target_levels(impacts):
+    assert impacts["3.2"].distances == (D("-56.12"), D("-58.25"), D("-60.38"))
+    assert impacts["4"].distances == (D("-23.76"), D("-24.53"), D("-25.30"))
+    assert impacts["3.1"].distances == (D("0.74"), D("-3.65"), D("-8.04"))
+    assert impacts["3.1"].level_reached == "ขั้นต่ำ (50)"
+    assert impacts["3.2"].level_reached == "ต่ำกว่าขั้นต่ำ"
+    assert impacts["5.2"].level_reached == "ขั้นสูง (100)"  # 426.86 >= 415.16
+
+
+def test_drop_flags_with_two_pre_covid_points(impacts):
+    assert impacts["3.2"].flagged is True and impacts["4"].flagged is True
+    assert impacts["3.1"].flagged is False  # -2.02 is within the pre-COVID move of 4.39
+    assert impacts["5.2"].flagged is False
+    assert impacts["3.2"].threshold == D("69.97")  # 72.84 - 2.87
+    assert "2 จุด" in impacts["3.2"].method_th and "ไม่พอประมาณแนวโน้ม" in impacts["3.2"].method_th
+
+
+def test_trend_fit_used_with_three_points():
+    points = [(2560, D("10")), (2561, D("12")), (2562, D("14.5"))]
+    flagged, lower, method = drop_flag(points, 2564, D("5"))
+    assert flagged is True and "linregress" in method and lower < D("18.6")
+    flagged, _, _ = drop_flag(points, 2564, D("18.5"))
+    assert flagged is False
+
+
+def test_too_few_points_gives_no_flag():
+    flagged, threshold, method = drop_flag([(2563, D("72.84"))], 2564, D("16.72"))
+    assert flagged is None and threshold is None and "ไม่พอ" in method
+
+
+def test_targets_come_from_the_catalog():
+    targets, kpi_ids = catalog_targets(PARAMS, 2564)
+    assert {k: tuple(round(t, 2) for t in v) for k, v in targets.items()} == TARGETS
+    assert {"1", "2", "5.1"} <= set(kpi_ids)
+
+
+def test_comparison_with_narrative(impacts):
+    table = compare_with_narrative(list(impacts.values()), ["1", "2", "3", "3.1", "3.2", "4"],
+                                   ["1", "2", "3", "3.1", "3.2", "4", "5", "5.1", "5.2"])
+    verdict = table.set_index("ตัวชี้วัด")["ผลเปรียบเทียบ"].to_dict()
+    assert verdict == {"1": CANNOT, "2": CANNOT, "3.1": DISAGREE, "3.2": AGREE, "4": AGREE,
+                       "5.1": CANNOT, "5.2": AGREE}
+
+
+def test_data_flag_not_in_narrative_is_a_disagreement(impacts):
+    table = compare_with_narrative(list(impacts.values()), ["1", "3.2"])
+    verdict = table.set_index("ตัวชี้วัด")["ผลเปรียบเทียบ"].to_dict()
+    assert verdict["4"] == DISAGREE and verdict["3.2"] == AGREE
+
+
+def _series(values):
+    rows = [{"series_id": "s", "kpi_id": "9", "fiscal_year": y, "label_th": "x", "value": float(v),
+             "numerator": None, "denominator": None, "unit": "ร้อยละ", "source": "002 L1"} for y, v in values.items()]
+    return pd.DataFrame(rows)
+
+
+two_places = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
+
+
+@given(two_places, two_places, two_places)
+def test_changes_are_exact_differences_of_printed_values(a, b, c):
+    (impact,) = compute_impacts(_series({2562: a, 2563: b, 2564: c}), 2564, [2562, 2563])
+    assert impact.change_previous == c - b
+    assert impact.baseline_mean == Decimal((a + b) / 2).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert impact.flagged == (c < b - abs(b - a))
