@@ -129,5 +129,48 @@ def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress
         sys.exit(1)
 
 
+@main.command("scan-pii")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def scan_pii(paths):
+    """Look for national ID numbers and (synthetic) citizen names in files; exit 1 if any is found."""
+    from .records.pii import scan_for_pii
+
+    findings = scan_for_pii(paths)
+    for f in findings:
+        click.echo(str(f))
+    click.echo(f"{len(findings)} finding(s) in {', '.join(paths)}")
+    sys.exit(1 if findings else 0)
+
+
+@main.group()
+def synth():
+    """Write clearly labelled SYNTHETIC data sets (never real people)."""
+
+
+@synth.command("households")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--n", "n_households", type=int, default=4_100_000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+def synth_households(out_dir, n_households, seed, fmt):
+    """TPMAP-style household register and development events for FY2566 KPI 3."""
+    from .records.synthetic import write_synthetic_households
+
+    result = write_synthetic_households(out_dir, n_households=n_households, seed=seed, fmt=fmt)
+    click.echo(f"wrote {result}")
+
+
+def _attach_subcommands() -> None:
+    from .community.cli import community
+    from .roadmap.cli import roadmap
+    from .standards.cli import standards
+
+    for command in (standards, community, roadmap):
+        main.add_command(command)
+
+
+_attach_subcommands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -48,22 +48,11 @@ def prepare(fiscal_year=2564, params_dir="params", demo_seed=2564, data_dir="") 
     return evaluate(dataset, criteria, provinces)
 
 
+from ..notebook import show_figure  # noqa: E402  (shared PNG display)
+
+
 def _pct(value) -> str:
     return "-" if value is None else format_number(value, 2)
-
-
-def show_figure(fig) -> None:
-    """Display a figure as an embedded PNG and close it.
-
-    Rendered explicitly because the batch kernel runs with ``MPLBACKEND=Agg``,
-    under which ``display(fig)`` gives only "<Figure ...>" text.
-    """
-    import matplotlib.pyplot as plt
-    from IPython.display import Image, display
-
-    data = charts.png_bytes(fig)
-    plt.close(fig)
-    display(Image(data=data, format="png"))
 
 
 # ---------------------------------------------------------------------------
