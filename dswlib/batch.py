@@ -50,10 +50,60 @@ def _kernel_env(root: Path) -> None:
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
-def run_job(job: ReportJob, notebooks_dir: str, out_dir: str, root: str, kernel_name: str = "python3") -> JobResult:
+_WARM = None  # this worker process's WarmKernel
+
+
+def _warm_kernel(root: Path, kernel_name: str):
+    global _WARM
+    if _WARM is not None and (_WARM.root != Path(root) or _WARM.kernel_name != kernel_name):
+        _WARM.shutdown()
+        _WARM = None
+    if _WARM is None:
+        from multiprocessing import util
+
+        from .warmkernel import WarmKernel
+
+        _WARM = WarmKernel(root, kernel_name)
+        # multiprocessing children skip atexit; Finalize with a priority runs at worker exit
+        util.Finalize(None, _WARM.shutdown, exitpriority=10)
+    return _WARM
+
+
+def _shutdown_warm() -> None:
+    global _WARM
+    if _WARM is not None:
+        _WARM.shutdown()
+        _WARM = None
+
+
+def _execute_fresh(src: Path, dst: Path, job: ReportJob, root: str, kernel_name: str) -> None:
+    """papermill as usual: a new kernel for this notebook."""
+    import papermill as pm
+
+    pm.execute_notebook(
+        str(src), str(dst), parameters=dict(job.parameters), kernel_name=kernel_name,
+        cwd=str(root), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+    )
+
+
+def _execute_warm(src: Path, dst: Path, job: ReportJob, root: str, kernel_name: str) -> None:
+    """papermill's parameterisation, executed in this worker's warm kernel."""
+    import nbformat
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    nb = parameterize_notebook(load_notebook_node(str(src)), dict(job.parameters), kernel_name=kernel_name, language="python")
+    warm = _warm_kernel(Path(root), kernel_name)
+    try:
+        warm.execute(nb)
+    finally:
+        nbformat.write(nb, str(dst))  # with the error output when a cell failed
+
+
+def run_job(job: ReportJob, notebooks_dir: str, out_dir: str, root: str, kernel_name: str = "python3",
+            reuse_kernel: bool = True) -> JobResult:
     """Execute one job and render its HTML (runs in a worker process)."""
     import nbformat
-    import papermill as pm
 
     from .render import notebook_to_html
 
@@ -62,14 +112,12 @@ def run_job(job: ReportJob, notebooks_dir: str, out_dir: str, root: str, kernel_
     src = Path(notebooks_dir) / job.notebook
     ipynb = Path(out_dir) / f"{job.output}.ipynb"
     html = Path(out_dir) / f"{job.output}.html"
+    execute = _execute_warm if reuse_kernel else _execute_fresh
     try:
         with atomic_path(ipynb) as tmp_nb:
-            tmp_nb.unlink()  # papermill writes it; mkstemp left an empty file
+            tmp_nb.unlink()  # the executor writes it; mkstemp left an empty file
             try:
-                pm.execute_notebook(
-                    str(src), str(tmp_nb), parameters=dict(job.parameters), kernel_name=kernel_name,
-                    cwd=str(root), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                )
+                execute(src, tmp_nb, job, root, kernel_name)
             except Exception:
                 # keep the executed-with-error notebook beside the target for diagnosis
                 if tmp_nb.exists():
@@ -100,6 +148,7 @@ def run_batch(
     workers: int | None = None,
     progress: bool = True,
     kernel_name: str = "python3",
+    reuse_kernels: bool = True,
 ) -> BatchResult:
     """Run ``jobs`` with ``workers`` processes; write ``<out_root>/<year>/index.html``."""
     from .index_page import write_index
@@ -113,11 +162,12 @@ def run_batch(
         from tqdm import tqdm
 
         bar = tqdm(total=len(jobs), desc=f"FY{fiscal_year}", unit="report")
-    args = (str(Path(root) / "notebooks"), str(out_dir), str(root), kernel_name)
+    args = (str(Path(root) / "notebooks"), str(out_dir), str(root), kernel_name, reuse_kernels)
     if workers == 1:
         for job in jobs:
             result.results.append(run_job(job, *args))
             bar and bar.update(1)
+        _shutdown_warm()
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(run_job, job, *args): job for job in jobs}

@@ -96,3 +96,24 @@ def weighted_scores(ids: Sequence[str], weights: Sequence[float], weighted: Sequ
     ax.legend(fontsize=8)
     ax.grid(axis="y", alpha=0.3)
     return fig
+
+
+def series_panel(frame, title: str):
+    """Small multiples: one line per series of ``params/series/kpi_results.csv`` over fiscal years."""
+    plt = _plt()
+    ids = list(dict.fromkeys(frame["series_id"]))
+    cols = 3
+    rows = (len(ids) + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(10, 2.8 * rows), squeeze=False)
+    for ax, sid in zip(axes.flat, ids):
+        part = frame[frame["series_id"] == sid].sort_values("fiscal_year")
+        ax.plot(part["fiscal_year"], part["value"], marker="o", color="#3949ab")
+        ax.set_title(sid, fontsize=9)
+        ax.set_xticks(list(part["fiscal_year"]))
+        ax.set_xticklabels([str(y) for y in part["fiscal_year"]], fontsize=8)
+        ax.grid(alpha=0.3)
+    for ax in list(axes.flat)[len(ids):]:
+        ax.axis("off")
+    fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    return fig

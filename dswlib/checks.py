@@ -230,6 +230,27 @@ def check_known_issues(params_dir, fiscal_year) -> list[Finding]:
     return [Finding(i.code, i.severity, i.where, i.message_th, i.source) for i in data.issues]
 
 
+def check_series_agreement(catalog: Catalog, params_dir) -> list[Finding]:
+    """The catalog's history points against ``params/series/kpi_results.csv`` (same year, same KPI id)."""
+    from .series import load_series, series_path
+
+    if not series_path(params_dir).exists():
+        return []
+    frame = load_series(params_dir)
+    out = []
+    for kpi in catalog.kpis:
+        for point in kpi.history:
+            rows = frame[(frame["kpi_id"] == kpi.id) & (frame["fiscal_year"] == point.fiscal_year)]
+            for _, row in rows.iterrows():
+                if point.value is not None and not _close(row["value"], point.value):
+                    out.append(Finding(
+                        "series_mismatch", "warning", f"KPI {kpi.id} history {point.fiscal_year}",
+                        f"kpis.yaml ให้ {_fmt(point.value)} แต่ series/kpi_results.csv ({row['series_id']}) ให้ {_fmt(row['value'])}",
+                        point.source, expected=_fmt(row["value"]), printed=_fmt(point.value),
+                    ))
+    return out
+
+
 def check_catalog(catalog: Catalog, params_dir) -> list[Finding]:
     out: list[Finding] = []
     for kpi in catalog.kpis:
@@ -238,10 +259,13 @@ def check_catalog(catalog: Catalog, params_dir) -> list[Finding]:
         out += check_target_rule(kpi)
         if kpi.units_table is not None:
             out += check_units_table(params_dir, catalog, kpi)
-    return out
+    return out + check_series_agreement(catalog, params_dir)
 
 
 def check_year(params_dir, fiscal_year) -> list[Finding]:
     """All findings for one fiscal year's params."""
+    from .paths import resolve_params_dir
+
+    params_dir = resolve_params_dir(params_dir)
     catalog = load_catalog(params_dir, fiscal_year)
     return check_catalog(catalog, params_dir) + check_known_issues(params_dir, fiscal_year)

@@ -91,7 +91,9 @@ def check(fiscal_year, params_dir, as_json):
 @click.option("--only", multiple=True, help="run only jobs whose name matches this glob (repeatable)")
 @click.option("--list", "list_only", is_flag=True, help="list the jobs and exit")
 @click.option("--no-progress", is_flag=True, help="no progress bar")
-def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress):
+@click.option("--fresh-kernels", is_flag=True,
+              help="start a new kernel for every notebook (default: each worker reuses one warm kernel, namespace reset between notebooks)")
+def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress, fresh_kernels):
     """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
 
     Writes outputs/<year>/<report>.ipynb and .html and outputs/<year>/index.html.
@@ -120,7 +122,7 @@ def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress
             click.echo(f"{j.name}\t{j.notebook}\t{j.output}")
         return
     out = Path(out_root) if out_root else root / "outputs"
-    batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress)
+    batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, reuse_kernels=not fresh_kernels)
     click.echo(f"{len(batch.results) - len(batch.failed)}/{len(batch.results)} reports written to {batch.out_dir}; index: {batch.index}")
     if batch.failed:
         click.echo(f"{len(batch.failed)} report(s) FAILED:", err=True)

@@ -58,3 +58,13 @@ def show_table(frame, *, index: bool = False, caption: str | None = None) -> Non
     if caption:
         markup = f"<p><strong>{esc(caption)}</strong></p>" + markup
     show_html(markup)
+
+
+def show_interactive(frame, **kwargs) -> None:
+    """A sortable, searchable table in JupyterLab (itables, from the ``lab`` extra); a plain table otherwise."""
+    try:
+        from itables import show
+    except ImportError:
+        show_table(frame)
+        return
+    show(frame, **kwargs)

@@ -19,7 +19,7 @@ body { max-width: 1100px; margin: 0 auto; padding: 1.5rem; line-height: 1.6; col
 .jp-RenderedHTMLCommon thead th { background: #f0f3f7; }
 nav.dsw-toc { border: 1px solid #d8dde3; background: #fafbfc; padding: .75rem 1.25rem; margin: 1rem 0 2rem; }
 nav.dsw-toc h2 { margin-top: 0; font-size: 1.15rem; }
-nav.dsw-toc ol { margin: 0; padding-left: 1.2rem; }
+nav.dsw-toc ul { margin: 0; padding-left: 0; list-style: none; }
 nav.dsw-toc li.lvl3 { margin-left: 1.2rem; font-size: .95em; }
 .dsw-note { background: #fff8e1; border-left: 4px solid #f0b400; padding: .5rem .75rem; }
 .dsw-cover, .dsw-cover p, .dsw-cover h1 { text-align: center !important; }
@@ -59,7 +59,7 @@ def _toc(body: str) -> str:
         items.append(f'<li class="lvl{level}"><a href="#{html.escape(anchor)}">{html.escape(text)}</a></li>')
     if not items:
         return ""
-    return '<nav class="dsw-toc"><h2>สารบัญ</h2><ol>' + "".join(items) + "</ol></nav>"
+    return '<nav class="dsw-toc"><h2>สารบัญ</h2><ul>' + "".join(items) + "</ul></nav>"
 
 
 def drop_stderr(nb) -> None:
@@ -94,8 +94,10 @@ def notebook_to_html(nb, title: str | None = None) -> str:
         marker = "<!-- dsw:toc -->"
         if marker in body:
             body = body.replace(marker, toc, 1)
+        elif "</h1>" in body:
+            body = body.replace("</h1>", "</h1>" + toc, 1)
         else:
-            body = re.sub(r"(<body[^>]*>)", r"\1" + toc.replace("\\", "\\\\"), body, count=1)
+            body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + toc, body, count=1)
     return body
 
 

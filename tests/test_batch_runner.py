@@ -3,6 +3,8 @@
 import shutil
 from pathlib import Path
 
+import pytest
+
 from click.testing import CliRunner
 
 from dswlib.batch import run_batch
@@ -15,7 +17,7 @@ def _root(tmp_path):
     root = tmp_path / "proj"
     (root / "notebooks").mkdir(parents=True)
     (root / "params").mkdir()
-    for name in ("ok", "bad"):
+    for name in ("ok", "bad", "defines", "checks"):
         shutil.copy(DATA / f"{name}.ipynb", root / "notebooks" / f"{name}.ipynb")
     return root
 
@@ -26,9 +28,10 @@ JOBS = [
 ]
 
 
-def test_failure_is_isolated_and_listed(tmp_path):
+@pytest.mark.parametrize("reuse", [True, False], ids=["warm-kernels", "fresh-kernels"])
+def test_failure_is_isolated_and_listed(tmp_path, reuse):
     root = _root(tmp_path)
-    batch = run_batch(2564, JOBS, root, tmp_path / "out", workers=2, progress=False)
+    batch = run_batch(2564, JOBS, root, tmp_path / "out", workers=2, progress=False, reuse_kernels=reuse)
     out = tmp_path / "out" / "2564"
     assert [r.job.name for r in batch.failed] == ["bad"]
     assert "RuntimeError" in batch.failed[0].error or "ข้อมูลผิดรูปแบบ" in batch.failed[0].error
@@ -64,3 +67,15 @@ def test_rerun_replaces_outputs_atomically(tmp_path):
     first = target.stat().st_ino
     run_batch(2564, jobs, root, tmp_path / "out", workers=1, progress=False)
     assert target.stat().st_ino != first  # replaced by rename, not rewritten in place
+
+
+def test_warm_kernel_reuse_does_not_leak_state(tmp_path):
+    """One worker runs both notebooks in the same kernel: names and cwd do not carry over."""
+    root = _root(tmp_path)
+    jobs = [ReportJob("defines", "defines.ipynb", {}), ReportJob("checks", "checks.ipynb", {}),
+            ReportJob("bad", "bad.ipynb", {}), ReportJob("checks2", "checks.ipynb", {}, output="checks2")]
+    batch = run_batch(2564, jobs, root, tmp_path / "out", workers=1, progress=False, reuse_kernels=True)
+    assert [r.job.name for r in batch.failed] == ["bad"]
+    for name in ("checks", "checks2"):  # also after a failed notebook in the same kernel
+        html = (tmp_path / "out" / "2564" / f"{name}.html").read_text(encoding="utf-8")
+        assert f"cwd {root}" in html

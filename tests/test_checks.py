@@ -72,3 +72,15 @@ def test_bad_cell_in_units_table_names_row_and_column(params_copy):
     with pytest.raises(ParamsError) as info:
         check_year(params_copy, 2564)
     assert "provinces_kpi4.csv" in str(info.value) and "row 6, column service_users_persons" in str(info.value)
+
+
+def test_history_disagreeing_with_series_is_reported(params_copy):
+    path = params_copy / "series" / "kpi_results.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "irp_returned,3.2,2563,ร้อยละของกลุ่มเป้าหมายที่ได้รับการพัฒนาศักยภาพและสามารถกลับคืนสู่สังคม,72.84" in text
+    path.write_text(text.replace(
+        "irp_returned,3.2,2563,ร้อยละของกลุ่มเป้าหมายที่ได้รับการพัฒนาศักยภาพและสามารถกลับคืนสู่สังคม,72.84",
+        "irp_returned,3.2,2563,ร้อยละของกลุ่มเป้าหมายที่ได้รับการพัฒนาศักยภาพและสามารถกลับคืนสู่สังคม,72.48"), encoding="utf-8")
+    findings = check_year(params_copy, 2564)
+    assert any(f.code == "series_mismatch" and f.where == "KPI 3.2 history 2563" for f in findings)
+    assert not any(f.code == "series_mismatch" for f in check_year(params_copy.parent / "params", 2566))

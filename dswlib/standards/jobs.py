@@ -10,11 +10,17 @@ from .provinces import load_provinces
 GROUP_TH = "มาตรฐานการปฏิบัติหน้าที่ สนง.พมจ."
 PROVINCE_NOTEBOOK = "standards_province.ipynb"
 OVERVIEW_NOTEBOOK = "standards_overview.ipynb"
+#: The year for which the batch renders the SYNTHETIC demo when no real assessments exist
+#: (the default batch year; seed 004 was printed in FY2564).
+DEMO_YEAR = 2564
 
 
 def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:
     year = int(fiscal_year)
     params = str(params_dir)
+    real = Path(params_dir) / "standards" / "assessments" / str(year)
+    if year != DEMO_YEAR and not real.is_dir():
+        return []  # no assessments for this year: no reports (the demo is rendered for DEMO_YEAR only)
     out = [
         ReportJob(
             name="standards/overview",
