@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,10 +45,20 @@ class BatchResult:
         return not self.failed
 
 
-def _kernel_env(root: Path) -> None:
-    os.environ.setdefault("DSW_ROOT", str(root))
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+@contextmanager
+def _kernel_env(root: Path):
+    """Environment for kernels this job starts; the caller's environment is restored after."""
+    values = {"DSW_ROOT": str(root), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
 
 
 _WARM = None  # this worker process's WarmKernel
@@ -107,7 +118,6 @@ def run_job(job: ReportJob, notebooks_dir: str, out_dir: str, root: str, kernel_
 
     from .render import notebook_to_html
 
-    _kernel_env(Path(root))
     started = time.perf_counter()
     src = Path(notebooks_dir) / job.notebook
     ipynb = Path(out_dir) / f"{job.output}.ipynb"
@@ -117,7 +127,8 @@ def run_job(job: ReportJob, notebooks_dir: str, out_dir: str, root: str, kernel_
         with atomic_path(ipynb) as tmp_nb:
             tmp_nb.unlink()  # the executor writes it; mkstemp left an empty file
             try:
-                execute(src, tmp_nb, job, root, kernel_name)
+                with _kernel_env(Path(root)):
+                    execute(src, tmp_nb, job, root, kernel_name)
             except Exception:
                 # keep the executed-with-error notebook beside the target for diagnosis
                 if tmp_nb.exists():

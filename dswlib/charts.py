@@ -30,7 +30,7 @@ def result_vs_targets(name: str, result: float, targets: Sequence[float], unit: 
     ax.set_yticks([])
     ax.set_xlabel(unit)
     ax.set_title(name, fontsize=11)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -1.15), ncol=4, fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=4, fontsize=8, frameon=False)
     return fig
 
 

@@ -25,6 +25,17 @@ def load_yaml(path) -> object:
         raise ParamsError(path, None, "valid YAML", str(exc)) from None
 
 
+def field_path(loc) -> str:
+    """A pydantic error location as a readable field path: ``kpis[3].targets``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
 def validate(model, data, source):
     """Validate ``data`` with a pydantic model; every problem names ``source`` and the field path."""
     from pydantic import ValidationError
@@ -34,7 +45,7 @@ def validate(model, data, source):
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or None
+            where = field_path(err["loc"])
             errors.append(ParamsError(source, where, err["msg"], err.get("input") if err["type"] != "missing" else None))
         raise ParamsErrors(errors) from None
 

@@ -65,7 +65,7 @@ def test_missing_field_named(params_copy):
     _edit(params_copy, 2564, lambda d: _kpi(d, "1").pop("name_th"))
     with pytest.raises(ParamsError) as info:
         load_catalog(params_copy, 2564)
-    assert "kpis.0.name_th" in str(info.value)
+    assert "kpis[0].name_th" in str(info.value)
 
 
 def test_thai_digits_and_separators_in_yaml(params_copy):

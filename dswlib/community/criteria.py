@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import ParamsError, ParamsErrors
+from ..yamlio import field_path as _where
 
 CRITERIA_FILE = "criteria.yaml"
 _SOURCE_RE = re.compile(r"^003 L\d+")
@@ -327,16 +328,6 @@ def _check_ascending(scores, thresholds, name):
         raise ValueError(f"{name}: scores must increase")
     if any(b <= a for a, b in zip(thresholds, thresholds[1:])):
         raise ValueError(f"{name}: min_percent must increase")
-
-
-def _where(loc) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"
 
 
 def parse_criteria(data, source="criteria.yaml") -> Criteria:

@@ -40,6 +40,7 @@ from pydantic import (
 
 from ..errors import ParamsError, ParamsErrors
 from ..thainum import parse_number
+from ..yamlio import field_path as _where
 
 DIMENSIONS = ("process", "budget", "human_resources", "service_users")
 TABLE_IDS = ("relief_payments", "screening_point", "shelter_outcomes", "protection_centre_users", "online_training")
@@ -423,16 +424,6 @@ class CovidSection(_Strict):
 
 def covid_path(params_dir, fiscal_year) -> Path:
     return Path(params_dir) / str(int(fiscal_year)) / FILE_NAME
-
-
-def _where(loc) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += ("." if text else "") + str(part)
-    return text or "(top level)"
 
 
 def parse_covid(data, source) -> CovidSection:

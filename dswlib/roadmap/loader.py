@@ -20,6 +20,7 @@ from ..errors import ParamsError, ParamsErrors
 from ..paths import resolve_params_dir
 from .model import Plan
 from .vocab import KpiKind
+from ..yamlio import field_path as _loc_text
 
 FILE_NAMES = ("roadmap.yaml", "action_plans.yaml")
 
@@ -71,16 +72,6 @@ def validate_plan(raw, source="<input>") -> Plan:
 
 
 # ----------------------------------------------------------------- errors
-
-
-def _loc_text(loc) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def _project_of(raw, loc) -> str | None:

@@ -423,18 +423,14 @@ def show_summary(view: RoadmapView) -> None:
 
 
 def show_gantt(view: RoadmapView) -> None:
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    from ..notebook import heading
+    from ..notebook import heading, show_figure
     from .gantt import gantt_figure, gantt_rows
 
     heading("แผนภูมิแกนต์: เดือนตามแผนเทียบสถานะ", 2)
     with_months = [p for p in view.plan.projects if any(a.months is not None for a in p.activities)]
     fig = gantt_figure(gantt_rows(view.plan, with_months, view.round_months), view.plan.fiscal_year,
                        view.round_months, title=f"แผนรายเดือน {view.fy.title()}")
-    display(fig)
-    plt.close(fig)
+    show_figure(fig)
     others = [p for p in view.plan.projects if p not in with_months]
     if others:
         from ..notebook import show_html
