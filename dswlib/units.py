@@ -21,6 +21,7 @@ class LoadedTable:
     rows: "object"  # pandas.DataFrame of unit rows, numeric columns parsed to float
     total: "dict | None"  # printed total row, numeric columns parsed
     printed: "object"  # the raw string frame as read
+    total_mask: list  # per printed row: is it the total row?
 
     def numeric_columns(self) -> list[str]:
         return numeric_columns(self.spec, self.printed.columns)
@@ -69,7 +70,7 @@ def load_units_table(params_dir, fiscal_year, kpi: Kpi) -> LoadedTable:
         for i, (num, den) in enumerate(zip(rows[spec.numerator], rows[spec.denominator])):
             if num is None or den is None:
                 raise ParamsError(path, f"row {i + 2}", f"numbers in {spec.numerator} and {spec.denominator}", "empty cell")
-    return LoadedTable(spec=spec, path=path, rows=rows, total=total, printed=raw)
+    return LoadedTable(spec=spec, path=path, rows=rows, total=total, printed=raw, total_mask=total_mask)
 
 
 def with_percent(table: LoadedTable):

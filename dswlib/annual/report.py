@@ -269,8 +269,7 @@ class AnnualReport:
             "ร้อยละ (คำนวณ)": [format_number(v, 2) if v is not None else "-" for v in rows["computed_percent"]],
         })
         if spec.percent:
-            out["ร้อยละ (ที่พิมพ์)"] = table.printed.loc[table.printed.index[: len(rows)], spec.percent].tolist() if table.total is None else \
-                [v for v, is_total in zip(table.printed[spec.percent], _total_mask(table)) if not is_total]
+            out["ร้อยละ (ที่พิมพ์)"] = [v for v, is_total in zip(table.printed[spec.percent], table.total_mask) if not is_total]
         if table.total is not None:
             t = table.total
             total = {"ที่": "รวม", spec.unit_label_th: "",
@@ -427,8 +426,3 @@ def _short_unit(name: str) -> str:
             return name[len(prefix):].strip()
     return name
 
-
-def _total_mask(table) -> list[bool]:
-    from ..units import _is_total
-
-    return [_is_total(r, table.spec) for _, r in table.printed.iterrows()]
