@@ -95,8 +95,9 @@ class AnnualReport:
             parts.append(f"<p class='dsw-note'>{esc(c.scoring_note_th)}</p>")
         parts.append(f"<p>เกณฑ์การคำนวณคะแนนที่ใช้: {esc(self.scorecard.rule.describe_th())} "
                      "(เอกสารต้นฉบับไม่ได้กำหนดวิธีคำนวณคะแนนระหว่างระดับเป้าหมาย จึงระบุไว้ที่นี่)</p>")
-        if self.round == 6 and self.fy.round_end(12):
-            parts.append("<p class='dsw-note'>ข้อมูลใน params ของปีนี้เป็นผลรอบ 12 เดือน</p>")
+        if self.round == 6:
+            parts.append("<p class='dsw-note'>ข้อมูลผลการดำเนินงานใน params ของปีนี้เป็นผลรอบ 12 เดือน "
+                         "รายงานรอบ 6 เดือนจึงแสดงผลเดียวกัน</p>")
         return "".join(parts)
 
     def strategy_html(self) -> str:
