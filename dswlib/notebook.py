@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html as _html
+from .htmlparts import esc, table_html  # noqa: F401  (esc is re-exported for the notebooks)
 
 
 def setup() -> None:
@@ -17,11 +17,6 @@ def setup() -> None:
     matplotlib.rcParams["savefig.bbox"] = "tight"
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 50)
-
-
-def esc(text) -> str:
-    """HTML-escape any text that came from params before it is put into markup."""
-    return _html.escape("" if text is None else str(text), quote=True)
 
 
 def show_html(markup: str) -> None:
@@ -54,7 +49,7 @@ def show_figure(fig) -> None:
 
 def show_table(frame, *, index: bool = False, caption: str | None = None) -> None:
     """Display a DataFrame as an escaped HTML table (cells and headers from params are escaped)."""
-    markup = frame.to_html(index=index, escape=True, border=0, na_rep="-", classes="dsw-table")
+    markup = table_html(frame, index=index)
     if caption:
         markup = f"<p><strong>{esc(caption)}</strong></p>" + markup
     show_html(markup)

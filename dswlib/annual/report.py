@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..catalog import Catalog, Kpi, load_catalog, year_dir
 from ..fiscal import FiscalYear
-from ..notebook import esc
+from ..htmlparts import esc, html_list
 from ..scorecard import Scorecard, load_scorecard
 from ..thainum import format_change, format_number, percent, round_half_up
 
@@ -15,17 +15,11 @@ LEVEL_HEADERS = ("เป้าหมายขั้นต้น (50)", "เป�
 
 
 def _ul(items) -> str:
-    items = [i for i in items if i]
-    if not items:
-        return "<p>-</p>"
-    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+    return html_list(items, empty="-")
 
 
 def _ol(items) -> str:
-    items = [i for i in items if i]
-    if not items:
-        return "<p>-</p>"
-    return "<ol>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ol>"
+    return html_list(items, ordered=True, empty="-")
 
 
 def _anchor(kpi_id: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..fiscal import month_name
-from ..notebook import esc
+from ..htmlparts import esc, html_list, table_html
 from ..thainum import format_number, percent, round_half_up
 from .consistency import OK, CheckResult
 from .model import CovidSection, DimensionBlock, Fact, OutcomeTable, Response
@@ -28,7 +28,8 @@ def _src(source: str) -> str:
 
 
 def _ul(items) -> str:
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    """Items are markup already built from escaped parts."""
+    return html_list(items, escape=False)
 
 
 def _num(value, places=None) -> str:
@@ -223,8 +224,7 @@ def check_summary_html(results: list[CheckResult]) -> str:
             f"และพบประเด็นที่ต้องบันทึก {problems} รายการ (ตัวเลขคงไว้ตามที่พิมพ์ ไม่แก้ไข)</p>")
 
 
-def frame_html(frame) -> str:
-    return frame.to_html(index=False, escape=True, border=0, na_rep="-", classes="dsw-table")
+frame_html = table_html
 
 
 def notes_html(notes) -> str:

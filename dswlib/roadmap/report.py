@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..fiscal import FiscalYear, format_thai_date, month_abbr
-from ..notebook import esc
+from ..htmlparts import esc
+from ..htmlparts import table_html as _table_html
 from ..thainum import format_number
 from .forecast import Forecast, forecast_12m
 from .loader import load_plan
@@ -255,9 +256,7 @@ def build_findings_table(view: RoadmapView):
 
 
 def table_html(df) -> str:
-    if df is None or len(df) == 0:
-        return '<p class="roadmap-empty">ไม่มีรายการ</p>'
-    return df.to_html(index=False, escape=True, na_rep=NA, classes="roadmap-table", border=0)
+    return _table_html(df, classes="roadmap-table", na_rep=NA, empty="ไม่มีรายการ")
 
 
 STYLE = """<style>

@@ -111,9 +111,7 @@ def band_label(agg: Aggregate) -> str:
     return agg.band.label_th if agg.status == COMPLETE else STATUS_TH[agg.status]
 
 
-def table_html(df) -> str:
-    """Escaped HTML table (pandas escapes cell text)."""
-    return df.to_html(index=False, escape=True, border=0, classes="dsw-table", na_rep="-")
+from ..htmlparts import table_html  # noqa: E402,F401  (re-exported for the notebooks)
 
 
 def _agg_row(label, agg: Aggregate) -> dict:
