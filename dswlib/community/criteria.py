@@ -13,11 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import ParamsError, ParamsErrors
 from ..yamlio import field_path as _where
+from ..yamlio import load_yaml
 
 CRITERIA_FILE = "criteria.yaml"
 _SOURCE_RE = re.compile(r"^003 L\d+")
@@ -349,17 +349,9 @@ def parse_criteria(data, source="criteria.yaml") -> Criteria:
 
 def load_criteria_file(path) -> Criteria:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ParamsError(path, None, "an existing criteria file", "missing file") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise ParamsError(path, where, "valid YAML", str(getattr(exc, "problem", exc))) from None
-    return parse_criteria(data, source=path)
+    if not path.is_file():
+        raise ParamsError(path, None, "an existing criteria file", "missing file")
+    return parse_criteria(load_yaml(path), source=path)
 
 
 def load_criteria(params_dir=None) -> Criteria:

@@ -41,6 +41,7 @@ from pydantic import (
 from ..errors import ParamsError, ParamsErrors
 from ..thainum import parse_number
 from ..yamlio import field_path as _where
+from ..yamlio import load_yaml
 
 DIMENSIONS = ("process", "budget", "human_resources", "service_users")
 TABLE_IDS = ("relief_payments", "screening_point", "shelter_outcomes", "protection_centre_users", "online_training")
@@ -446,18 +447,10 @@ def parse_covid(data, source) -> CovidSection:
 
 def load_covid(params_dir, fiscal_year) -> CovidSection:
     """Load and validate ``<params_dir>/<fiscal_year>/covid.yaml``."""
-    import yaml
-
     path = covid_path(params_dir, fiscal_year)
     if not path.is_file():
         raise ParamsError(path, None, "the COVID-19 lessons-learned params file", "file not found")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        raise ParamsError(path, where, "valid YAML", getattr(exc, "problem", str(exc))) from None
-    section = parse_covid(data, path)
+    section = parse_covid(load_yaml(path), path)
     if section.fiscal_year != int(fiscal_year):
         raise ParamsError(path, "fiscal_year", f"{int(fiscal_year)} (the folder's fiscal year)", section.fiscal_year)
     return section

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from ..errors import ParamsError, ParamsErrors
@@ -21,6 +20,7 @@ from ..paths import resolve_params_dir
 from .model import Plan
 from .vocab import KpiKind
 from ..yamlio import field_path as _loc_text
+from ..yamlio import load_yaml
 
 FILE_NAMES = ("roadmap.yaml", "action_plans.yaml")
 
@@ -48,13 +48,7 @@ def load_plan(fiscal_year: int, params_dir=None) -> Plan:
 
 def load_plan_file(path) -> Plan:
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise ParamsError(path, where, "valid YAML", str(getattr(exc, "problem", exc))) from None
-    return validate_plan(raw, source=path)
+    return validate_plan(load_yaml(path), source=path)
 
 
 def validate_plan(raw, source="<input>") -> Plan:

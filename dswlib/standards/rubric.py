@@ -18,10 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ..errors import ParamsError
+from ..yamlio import load_yaml
 
 RUBRIC_FILE = "rubric.yaml"
 ALLOWED_SCORES = (Decimal("10"), Decimal("7.5"), Decimal("5"), Decimal("2.5"), Decimal("0"))
@@ -389,10 +389,7 @@ def _load(path: str) -> Rubric:
     p = Path(path)
     if not p.is_file():
         raise ParamsError(p, None, "the rubric file params/standards/rubric.yaml", "missing file")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ParamsError(p, None, "valid YAML", str(exc)) from None
+    data = load_yaml(p)
     try:
         rubric = Rubric.model_validate(data)
     except ValidationError as exc:
