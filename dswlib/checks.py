@@ -267,5 +267,9 @@ def check_year(params_dir, fiscal_year) -> list[Finding]:
     from .paths import resolve_params_dir
 
     params_dir = resolve_params_dir(params_dir)
-    catalog = load_catalog(params_dir, fiscal_year)
-    return check_catalog(catalog, params_dir) + check_known_issues(params_dir, fiscal_year)
+    return year_findings(load_catalog(params_dir, fiscal_year), params_dir)
+
+
+def year_findings(catalog: Catalog, params_dir) -> list[Finding]:
+    """Recomputed findings of a loaded catalog plus the documented ones of its year."""
+    return check_catalog(catalog, params_dir) + check_known_issues(params_dir, catalog.fiscal_year)

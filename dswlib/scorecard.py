@@ -105,12 +105,12 @@ def build_scorecard(catalog: Catalog, findings: list[Finding] | None = None, rul
 
 
 def load_scorecard(params_dir, fiscal_year, rule: ScoringRule | None = None, with_findings: bool = True) -> Scorecard:
-    from .checks import check_catalog, check_known_issues
+    from .checks import year_findings
     from .paths import resolve_params_dir
 
     params_dir = resolve_params_dir(params_dir)
     catalog = load_catalog(params_dir, fiscal_year)
-    findings = (check_catalog(catalog, params_dir) + check_known_issues(params_dir, fiscal_year)) if with_findings else []
+    findings = year_findings(catalog, params_dir) if with_findings else []
     return build_scorecard(catalog, findings, rule)
 
 
