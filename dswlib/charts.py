@@ -9,12 +9,9 @@ LEVEL_NAMES = {50: "ขั้นต้น (50)", 75: "มาตรฐาน (75)
 
 
 def _plt():
-    import matplotlib.pyplot as plt
+    from .chartstyle import pyplot
 
-    from .thaifont import use_in_matplotlib
-
-    use_in_matplotlib()
-    return plt
+    return pyplot()
 
 
 def result_vs_targets(name: str, result: float, targets: Sequence[float], unit: str = ""):

@@ -12,12 +12,9 @@ LEVEL_STYLE = {0: ("#f2b134", "ขั้นต่ำ (50)"), 1: ("#4b9fd5", "ม
 def _plt():
     # No matplotlib.use() here: in a kernel the inline backend must stay active so
     # display(fig) emits a PNG (headless scripts fall back to Agg by themselves).
-    import matplotlib.pyplot as plt
+    from ..chartstyle import pyplot
 
-    from ..thaifont import use_in_matplotlib
-
-    use_in_matplotlib()
-    return plt
+    return pyplot()
 
 
 def before_during_chart(series, impacts: list[KpiImpact], baseline_years):

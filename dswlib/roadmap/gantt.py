@@ -74,9 +74,12 @@ def gantt_rows(plan: Plan, projects: list[Project] | None = None, round_months: 
 def gantt_figure(rows: list[GanttRow], fiscal_year: int, round_months: int | None = None,
                  *, title: str | None = None, width: float = 11.0):
     """A matplotlib Figure; Thai text needs :func:`dswlib.notebook.setup` (or
-    :func:`dswlib.thaifont.use_in_matplotlib`) to have run first."""
-    import matplotlib.pyplot as plt
+    :func:`dswlib.chartstyle.apply`) to have run first; names are drawn literally (no mathtext)."""
     from matplotlib.patches import Patch, Rectangle
+
+    from ..chartstyle import pyplot
+
+    plt = pyplot()
 
     fy = FiscalYear(fiscal_year)
     lo = min([1] + [min(r.months) for r in rows if r.months])

@@ -227,8 +227,9 @@ def area_label(rubric: Rubric, key: str, width: int = 34) -> str:
 
 def area_chart(rubric: Rubric, scores: Scores, title: str = ""):
     """Horizontal bars: the 16 area means, coloured by grade band, with the band limits."""
-    import matplotlib.pyplot as plt
+    from ..chartstyle import pyplot
 
+    plt = pyplot()
     aggs = scores.areas
     fig, ax = plt.subplots(figsize=(8.5, 0.36 * len(aggs) + 1.4))
     labels = [area_label(rubric, a.key) for a in aggs]
@@ -293,8 +294,9 @@ def band_distribution_table(data: YearData, scores: dict[str, Scores]):
 
 
 def band_distribution_chart(data: YearData, scores: dict[str, Scores]):
-    import matplotlib.pyplot as plt
+    from ..chartstyle import pyplot
 
+    plt = pyplot()
     df = band_distribution_table(data, scores)
     bands = [b.label_th for b in data.rubric.grade_bands]
     df = df[df["ผลการปฏิบัติ"].isin(bands)]
@@ -313,9 +315,12 @@ def band_distribution_chart(data: YearData, scores: dict[str, Scores]):
 
 def area_heatmap(data: YearData, scores: dict[str, Scores]):
     """Provinces (rows, ranked) × the 16 scored areas; cell = area mean."""
-    import matplotlib.pyplot as plt
     import numpy as np
     from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    from ..chartstyle import pyplot
+
+    plt = pyplot()
 
     rank = ranking_table(data, scores)
     by_name = {p.name_th: p for p in data.provinces}
