@@ -215,9 +215,6 @@ class Roster:
         """Figures every unit row must have once the table is filled."""
         return column in self.numeric and column != self.spec.percent
 
-    def has_figures(self) -> bool:
-        return any(self.cell(r, c).strip() for r in self.rows for c in self.numeric)
-
 
 def load_roster(params_dir, fiscal_year, kpi: Kpi) -> Roster | None:
     """The KPI's per-unit CSV as a roster (``None`` when the KPI has no per-unit table)."""

@@ -321,6 +321,13 @@ def _read_kpi(book: Book, kpi: Kpi, roster: L.Roster | None, as_printed: bool, e
         elif num is not None and num.value > den.value:
             errors.append(ParamsError(name, num.cell, f"a number ≤ the denominator {den.value} ({den.cell}): "
                                       "a ratio cannot exceed 100 %", str(num.value)))
+    if kpi.is_numeric and kpi.targets is None:
+        given = [r[k] for k in ("value", "numerator", "denominator") if k in r]
+        if not given and out.table is not None and out.table.filled and kpi.kind in L.RATIO_KINDS:
+            given = [f for row in out.table.cells for f in row.values() if f.value is not None][:1]
+        if given:
+            errors.append(ParamsError(name, given[0].cell, f"no result before KPI {kpi.id}'s targets are decided "
+                                      "(dsw check lists the decisions)", str(given[0].value)))
     if not out.has_result and any(k in r for k in ("printed_th", "as_of", "source")) and not (out.table and out.table.filled):
         key = next(k for k in ("printed_th", "as_of", "source") if k in r)
         errors.append(ParamsError(name, r[key].cell, "a result figure with it (the sheet has text but no result)",
