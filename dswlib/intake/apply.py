@@ -24,6 +24,7 @@ from ..catalog import year_dir
 from ..errors import ParamsError, ParamsErrors
 from ..thainum import parse_number, round_half_up
 from . import layout as L
+from .provenance import plain_data
 from .reader import Figure, KpiRead, TableRead, WorkbookRead, as_number
 
 log = logging.getLogger("dswlib.intake.apply")
@@ -88,18 +89,7 @@ def _show(value) -> str:
 
 
 def _record_value(value):
-    from .provenance import _plain
-
-    return None if _empty(value) else _plain(value)
-
-
-def _plain(node):
-    """A ruamel node as plain Python data."""
-    if isinstance(node, dict):
-        return {k: _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node
+    return None if _empty(value) else plain_data(value)
 
 
 def _num(value) -> Decimal | None:
@@ -171,11 +161,11 @@ def _same_value(key: str, old, new) -> bool:
     if key in NUMBER_KEYS:
         return _num(old) == (None if new is None else Decimal(str(new)))
     if key == "criteria_met":
-        return {int(a): list(b) for a, b in (_plain(old) or {}).items()} == {int(a): list(b) for a, b in (new or {}).items()}
+        return {int(a): list(b) for a, b in (plain_data(old) or {}).items()} == {int(a): list(b) for a, b in (new or {}).items()}
     if key == "items_th" or isinstance(new, list):
-        return list(_plain(old) or []) == list(new or [])
+        return list(plain_data(old) or []) == list(new or [])
     if key == "round":
-        return old == new
+        return (old or 12) == new  # a result without a round is a 12-month one, as the seeds print them
     return (old or "") == (new or "")
 
 
@@ -215,9 +205,9 @@ def _apply_result(kpi_map, k: KpiRead, read: WorkbookRead, when, changes: list[C
         new = values.get(key)
         if key not in values and key not in old:
             continue
-        if key in old and key in values and _same_value(key, old[key], new):
+        if key in values and _same_value(key, old.get(key), new):
             continue
-        changes.append(Change("kpis.yaml", f"{target}.{key}", cells.get(key, ""), _plain(old.get(key)), new, notes.get(key, "")))
+        changes.append(Change("kpis.yaml", f"{target}.{key}", cells.get(key, ""), plain_data(old.get(key)), new, notes.get(key, "")))
         if key in values:
             insert_key(old, key, _yaml_value(key, new), RESULT_KEYS[: RESULT_KEYS.index(key)])
         else:
@@ -237,7 +227,7 @@ def _apply_narrative(kpi_map, k: KpiRead, changes: list[Change]) -> None:
         narrative = CommentedMap()
         insert_key(kpi_map, "narrative", narrative, NARRATIVE_AFTER)
     for key, fig in given.items():
-        old = list(_plain(narrative.get(key)) or [])
+        old = list(plain_data(narrative.get(key)) or [])
         if old == fig.value:
             continue
         changes.append(Change("kpis.yaml", f"KPI {k.kpi.id} narrative.{key}", fig.cell, old, fig.value))

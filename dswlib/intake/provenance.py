@@ -35,16 +35,16 @@ def provenance_path(params_dir, fiscal_year) -> Path:
     return year_dir(params_dir, fiscal_year) / FILE_NAME
 
 
-def _plain(value):
+def plain_data(value):
     """A value as plain YAML data (Decimals and ruamel nodes to numbers, strings, lists, dicts)."""
     from decimal import Decimal
 
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain_data(v) for v in value]
     if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
         return value
     return str(value)
@@ -66,10 +66,10 @@ def provenance_text(params_dir, fiscal_year, entry: dict) -> str:
     item = CommentedMap()
     for key, value in entry.items():
         if key != "figures":
-            item[key] = _plain(value)
+            item[key] = plain_data(value)
     figures = CommentedSeq()
     for fig in entry.get("figures", []):
-        figures.append(flow_map({k: _plain(v) for k, v in fig.items()}))
+        figures.append(flow_map({k: plain_data(v) for k, v in fig.items()}))
     item["figures"] = figures
     data["imports"].append(item)
     return dump_rt(data)
