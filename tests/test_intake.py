@@ -346,3 +346,11 @@ def test_fy2566_round6_synthetic_import_renders_the_annual_report(params_copy, t
     assert "ข้อมูลสมมติ (SYNTHETIC)" in html
     assert "รอบ 6 เดือน" in html and "ผลรอบ 12 เดือน รายงานรอบ 6 เดือนจึงแสดงผลเดียวกัน" not in html
     assert f"{kpi4.value:,.2f}" in html and f"{doc['total']:,.2f}" in html
+
+
+def test_a_workbook_of_another_year(filled_2564, params_copy):
+    before = tree_digest(params_copy)
+    res = dsw("intake", "import", 2566, filled_2564, "--params", params_copy)
+    assert res.exit_code == 2 and "คำชี้แจง!B3: expected fiscal year 2566" in res.output and "'2564'" in res.output
+    assert res.output.count("\n") == 1  # one error: everything else would follow from the wrong year
+    assert tree_digest(params_copy) == before
