@@ -101,7 +101,7 @@ def import_(fiscal_year, workbook, round_, replace, as_printed, dry_run, params_
         click.echo(f"dry run: {len(plan.changes)} change(s), nothing written")
         return
     try:
-        written = commit(plan)
+        written = commit(plan, replace=replace)
     except (ParamsError, FileNotFoundError) as exc:
         _fail(exc)
     click.echo(f"{len(plan.changes)} change(s) written: {', '.join(p.name for p in written)}")

@@ -354,3 +354,17 @@ def test_a_workbook_of_another_year(filled_2564, params_copy):
     assert res.exit_code == 2 and "คำชี้แจง!B3: expected fiscal year 2566" in res.output and "'2564'" in res.output
     assert res.output.count("\n") == 1  # one error: everything else would follow from the wrong year
     assert tree_digest(params_copy) == before
+
+
+def test_library_commit_refuses_overwrites_without_replace(params_copy, filled_2564, tmp_path):
+    from dswlib.errors import ParamsErrors
+    from dswlib.intake import commit, plan_import, read_workbook
+
+    book = _edit(filled_2564, tmp_path, "changed.xlsx", _set("KPI 4", "ตัวหาร", 3800))
+    plan = plan_import(params_copy, read_workbook(book, load_catalog(params_copy, 2564), params_copy, as_printed=True))
+    before = tree_digest(params_copy)
+    with pytest.raises(ParamsErrors, match="KPI 4 result.denominator.*3791 → 3800"):
+        commit(plan)
+    assert tree_digest(params_copy) == before
+    assert commit(plan, replace=True)
+    assert load_catalog(params_copy, 2564).kpi("4").result.denominator == 3800

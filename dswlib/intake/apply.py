@@ -359,12 +359,26 @@ def validate_staged(plan: ImportPlan) -> None:
             raise real(exc) from None
 
 
-def commit(plan: ImportPlan) -> list[Path]:
-    """Validate the staged files, then write all of them at once (or none)."""
+def refuse_overwrites(plan: ImportPlan) -> None:
+    """Raise, listing them, when the plan would replace existing figures by different ones."""
+    if plan.overwrites:
+        raise ParamsErrors([
+            ParamsError(c.file, c.target, "no existing value (pass --replace to replace it)", f"{_show(c.old)} → {_show(c.new)}")
+            for c in plan.overwrites
+        ])
+
+
+def commit(plan: ImportPlan, replace: bool = False) -> list[Path]:
+    """Validate the staged files, then write all of them at once (or none).
+
+    Existing figures are replaced only with ``replace``; otherwise nothing is written.
+    """
     from ..atomic import write_files
 
     if not plan.texts:
         return []
+    if not replace:
+        refuse_overwrites(plan)
     validate_staged(plan)
     written = write_files(plan.texts)
     log.info("intake: wrote %s", ", ".join(p.name for p in written))
