@@ -61,6 +61,9 @@ class TargetRule(_Model):
 
     rule: Literal["fixed", "interval", "growth", "midpoint"]
     base: Num = None
+    # interval rule: where ``base`` comes from, so ``dsw new-year`` can derive the next
+    # year's levels: the previous year's result, or a goal set for the year (not derivable)
+    base_from: Optional[Literal["last_result", "goal"]] = None
     interval: Num = None
     last: Num = None
     pct: Num = None
@@ -100,6 +103,7 @@ class Result(_Model):
     items_th: list[str] = Field(default_factory=list)
     criteria_met: dict[int, list[bool]] = Field(default_factory=dict)
     as_of: str = ""
+    round: Optional[Literal[6, 12]] = None  # reporting round of an imported result (None: as printed in the seed)
     source: str = ""
 
 
@@ -166,8 +170,12 @@ class Kpi(_Model):
 
     @model_validator(mode="after")
     def _check(self):
-        if self.kind in NUMERIC_KINDS:
-            if self.targets is None or len(self.targets) != 3 or any(t is None for t in self.targets):
+        if self.kind in NUMERIC_KINDS and self.targets is None:
+            # a planning year may leave targets unset (Catalog checks it is a draft); a result cannot be scored without them
+            if self.result is not None and self.result.value is not None:
+                raise ValueError("a numeric KPI with a result needs targets: [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)] as 3 numbers")
+        elif self.kind in NUMERIC_KINDS:
+            if len(self.targets) != 3 or any(t is None for t in self.targets):
                 raise ValueError("a numeric KPI needs targets: [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)] as 3 numbers")
             t = self.targets
             ok = (t[0] < t[1] < t[2]) if self.direction == "higher" else (t[0] > t[1] > t[2])
@@ -228,6 +236,12 @@ class Catalog(_Model):
     kpis: list[Kpi]
     weight_total: Num = 100
     scoring_rule: RuleSpec = Field(default_factory=RuleSpec)
+    derived_from: Optional[int] = None  # the year ``dsw new-year`` derived this catalog from
+
+    @property
+    def targets_unset(self) -> list[Kpi]:
+        """Numeric KPIs whose targets are not decided yet (allowed in a draft catalog only)."""
+        return [k for k in self.kpis if k.is_numeric and k.targets is None]
 
     @model_validator(mode="after")
     def _check(self):
@@ -243,6 +257,12 @@ class Catalog(_Model):
             raise ValueError(
                 f"component weights add up to {total:g}, expected {self.weight_total:g} "
                 f"({' + '.join(f'{c.id} {c.weight:g}' for c in self.components)})"
+            )
+        unset = [k.id for k in self.kpis if k.kind in NUMERIC_KINDS and k.targets is None]
+        if unset and not self.draft:
+            raise ValueError(
+                f"KPIs {unset} have no targets: only a draft (planning) catalog may leave targets empty "
+                "(set draft: true or give [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)])"
             )
         by_id = {k.id: k for k in self.kpis}
         for k in self.kpis:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .catalog import Catalog, Kpi, load_catalog, year_dir
+from .decisions import target_decisions
 from .findings import Finding
 from .thainum import format_number, percent, round_half_up, truncate
 
@@ -252,13 +253,16 @@ def check_series_agreement(catalog: Catalog, params_dir) -> list[Finding]:
 
 
 def check_catalog(catalog: Catalog, params_dir) -> list[Finding]:
+    from .units import awaiting_figures
+
     out: list[Finding] = []
     for kpi in catalog.kpis:
         out += check_kpi_result(catalog, kpi)
         out += check_history(kpi)
         out += check_target_rule(kpi)
-        if kpi.units_table is not None:
+        if kpi.units_table is not None and not awaiting_figures(params_dir, catalog.fiscal_year, kpi):
             out += check_units_table(params_dir, catalog, kpi)
+    out += target_decisions(catalog, params_dir)  # planning years: targets still to decide
     return out + check_series_agreement(catalog, params_dir)
 
 

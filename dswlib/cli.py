@@ -197,10 +197,11 @@ def synth_households(out_dir, n_households, seed, fmt):
 
 def _attach_subcommands() -> None:
     from .community.cli import community
+    from .cycle_cli import intake, new_year
     from .roadmap.cli import roadmap
     from .standards.cli import standards
 
-    for command in (standards, community, roadmap):
+    for command in (standards, community, roadmap, intake, new_year):
         main.add_command(command)
 
 

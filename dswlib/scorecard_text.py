@@ -23,7 +23,8 @@ def render_text(doc: dict) -> str:
             targets = ["(เกณฑ์)"] * 3
             result = "-" if k["result"] is None else f"ระดับ {k['result']}"
         else:
-            targets = [_f(t) for t in (k["targets"] or [None] * 3)]
+            unset = "-" if k["kind"] == "composite" else "ไม่กำหนด"  # a planning year's undecided targets
+            targets = [_f(t) for t in k["targets"]] if k["targets"] is not None else [unset] * 3
             result = _f(k["result"])
         indent = "  " if k["parent"] else ""
         lines.append(

@@ -81,3 +81,18 @@ def with_percent(table: LoadedTable):
         None if not den else float(percent(num, den)) for num, den in zip(frame[spec.numerator], frame[spec.denominator])
     ]
     return frame
+
+
+def awaiting_figures(params_dir, fiscal_year, kpi: Kpi) -> bool:
+    """True for a per-unit table that lists its units but has no figures yet (a planning year, before intake).
+
+    A table without unit rows is not awaiting figures: the loader names that problem.
+    """
+    from .yamlio import read_csv
+
+    spec = kpi.units_table
+    if spec is None:
+        return False
+    raw = read_csv(year_dir(params_dir, fiscal_year) / spec.file)
+    cols = [c for c in numeric_columns(spec, raw.columns) if c in raw.columns]
+    return len(raw) > 0 and bool(cols) and not any(str(v).strip() for c in cols for v in raw[c])

@@ -67,7 +67,7 @@ def what_if_frame(scorecard):
     rows = []
     for row in scorecard.rows:
         k = row.kpi
-        if not k.is_numeric:
+        if not k.is_numeric or k.targets is None:  # targets not decided yet (planning year)
             continue
         nl = next_level(k.id, row.result, k.targets, k.direction)
         rows.append({

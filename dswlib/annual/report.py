@@ -89,9 +89,13 @@ class AnnualReport:
             parts.append(f"<p class='dsw-note'>{esc(c.scoring_note_th)}</p>")
         parts.append(f"<p>เกณฑ์การคำนวณคะแนนที่ใช้: {esc(self.scorecard.rule.describe_th())} "
                      "(เอกสารต้นฉบับไม่ได้กำหนดวิธีคำนวณคะแนนระหว่างระดับเป้าหมาย จึงระบุไว้ที่นี่)</p>")
-        if self.round == 6:
+        rounds = {k.result.round or 12 for k in c.kpis if k.result is not None}  # seed results are 12-month
+        if self.round == 6 and 12 in rounds:
             parts.append("<p class='dsw-note'>ข้อมูลผลการดำเนินงานใน params ของปีนี้เป็นผลรอบ 12 เดือน "
                          "รายงานรอบ 6 เดือนจึงแสดงผลเดียวกัน</p>")
+        elif self.round == 12 and 6 in rounds:
+            parts.append("<p class='dsw-note'>ผลการดำเนินงาน" + ("ของบางตัวชี้วัด" if 12 in rounds else "")
+                         + "ที่บันทึกไว้ของปีนี้เป็นผลรอบ 6 เดือน (ยังไม่มีผลรอบ 12 เดือน)</p>")
         return "".join(parts)
 
     def strategy_html(self) -> str:
@@ -168,6 +172,8 @@ class AnnualReport:
 
         if kpi.kind == "milestone":
             cells = ["; ".join(kpi.criteria_th[level]) for level in (50, 75, 100)]
+        elif kpi.targets is None:
+            cells = ["ยังไม่กำหนด"] * 3
         else:
             cells = [format_value(kpi, t) for t in kpi.targets]
         headers = kpi.target_labels_th or LEVEL_HEADERS
@@ -242,9 +248,9 @@ class AnnualReport:
         """Per-unit table as printed, with the recomputed percentage next to it."""
         import pandas as pd
 
-        from ..units import load_units_table, with_percent
+        from ..units import awaiting_figures, load_units_table, with_percent
 
-        if kpi.units_table is None:
+        if kpi.units_table is None or awaiting_figures(self.params_dir, self.fiscal_year, kpi):
             return None
         table = load_units_table(self.params_dir, self.fiscal_year, kpi)
         spec = table.spec
@@ -279,9 +285,9 @@ class AnnualReport:
 
     def units_chart(self, kpi: Kpi):
         from ..charts import unit_bars
-        from ..units import load_units_table, with_percent
+        from ..units import awaiting_figures, load_units_table, with_percent
 
-        if kpi.units_table is None or kpi.units_table.kind != "ratio":
+        if kpi.units_table is None or kpi.units_table.kind != "ratio" or awaiting_figures(self.params_dir, self.fiscal_year, kpi):
             return None
         table = load_units_table(self.params_dir, self.fiscal_year, kpi)
         rows = with_percent(table)
@@ -352,7 +358,7 @@ class AnnualReport:
                 targets = ["(ตามเกณฑ์)"] * 3
             else:
                 result = format_number(r.result, 2) if r.result is not None else "-"
-                targets = [format_number(t, 2) for t in k.targets]
+                targets = [format_number(t, 2) for t in k.targets] if k.targets is not None else ["ยังไม่กำหนด"] * 3
             rows.append({
                 "ตัวชี้วัด": ("  " if k.parent else "") + f"{k.id} {k.name_th}",
                 "น้ำหนัก": f"({format_number(k.weight, 0)})" if k.parent else format_number(k.weight, 0),
