@@ -24,7 +24,9 @@ or national ids)::
 ``province_id`` for the พมจ. template. A milestone without a row is not done.
 
 Column names follow the keys in ``criteria.yaml``; an optional ``meta.json``
-says whether the data are synthetic.
+says whether the data are synthetic. Each table may also be an ``.xlsx`` workbook
+and a CSV may be UTF-8, UTF-16 or TIS-620: :mod:`dswlib.tabular` reads them
+(DECISIONS.md D11).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """One province's assessment for one year: the seed's evaluation form (004 L1820-1929) as a table.
 
-File layout (CSV, UTF-8, or Excel .xlsx, first sheet) — one row per input value::
+File layout (CSV in UTF-8, UTF-16 or TIS-620, or an Excel workbook whose form sheet
+is found by its header; see :mod:`dswlib.tabular`) — one row per input value::
 
     indicator_id | input | value | problems | remedies | (informational columns ...)
     meta         | province_code | 50
@@ -13,7 +14,8 @@ in every dimension) or ``meta``; ``input`` names one of the indicator's inputs
 in ``params/standards/rubric.yaml``. ``problems`` / ``remedies`` are the form's
 ปัญหา/อุปสรรค and แนวทางแก้ไข columns. Other columns (the template's Thai
 labels) are ignored. A blank ``value`` means "not reported" (the indicator is
-then *missing*, never 0). Every problem is reported as a
+then *missing*, never 0); "n/a" / "ไม่เกี่ยวข้อง" means not applicable, where the
+rubric allows it (DECISIONS.md INPUT-FILES). Every problem is reported as a
 :class:`~dswlib.errors.ParamsError` naming the file, the row and the column.
 """
 
