@@ -26,6 +26,7 @@ KIND_LABELS_TH = {
     "composite": "ตัวชี้วัดรวม (ตัวชี้วัดย่อย)",
 }
 NUMERIC_KINDS = ("ratio", "cumulative_ratio", "plan_completion", "pmqa")
+PERCENT_KINDS = ("ratio", "cumulative_ratio", "plan_completion")
 
 
 def _number(value):
@@ -170,6 +171,10 @@ class Kpi(_Model):
             if self.targets is None or len(self.targets) != 3 or any(t is None for t in self.targets):
                 raise ValueError("a numeric KPI needs targets: [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)] as 3 numbers")
             t = self.targets
+            if self.is_percentage and any(not 0 <= v <= 100 for v in t):
+                raise ValueError(
+                    f"targets {t}: each target of a percentage KPI (unit {self.unit or self.kind!r}) must be 0-100"
+                )
             ok = (t[0] < t[1] < t[2]) if self.direction == "higher" else (t[0] > t[1] > t[2])
             if not ok:
                 raise ValueError(
@@ -189,6 +194,8 @@ class Kpi(_Model):
                             f"{len(self.criteria_th[level])} criteria"
                         )
         r = self.result
+        if r is not None and r.value is not None and self.is_percentage and not 0 <= r.value <= 100:
+            raise ValueError(f"result.value {r.value:g}: the result of a percentage KPI must be 0-100")
         if r is not None and r.numerator is not None and r.denominator is not None:
             if r.denominator <= 0:
                 raise ValueError(f"result.denominator must be > 0, got {r.denominator}")
@@ -202,6 +209,11 @@ class Kpi(_Model):
     @property
     def is_numeric(self) -> bool:
         return self.kind in NUMERIC_KINDS
+
+    @property
+    def is_percentage(self) -> bool:
+        """Measured in percent: a ratio kind, or a unit that says ร้อยละ (targets and result are 0-100)."""
+        return self.kind in PERCENT_KINDS or self.unit.strip().startswith("ร้อยละ")
 
     @property
     def result_value(self) -> Optional[float]:

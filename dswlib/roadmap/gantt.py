@@ -24,6 +24,7 @@ STATUS_COLOURS = {
     Status.LATE: "#d32f2f",
     Status.NOT_STARTED: "#9e9e9e",
     Status.UNKNOWN: "#bdbdbd",
+    Status.NOT_REPORTED: "#90a4ae",
 }
 PLANNED_COLOUR = "#5c6bc0"  # plan-only charts
 UNKNOWN_LABEL = "ไม่ทราบเดือนตามแผน"
