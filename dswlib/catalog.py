@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .errors import ParamsError
 from .thainum import parse_number
@@ -165,16 +165,23 @@ class Kpi(_Model):
     narrative: Narrative = Field(default_factory=Narrative)
     source: str = ""
 
+    @field_validator("targets")
+    @classmethod
+    def _percent_targets(cls, value, info):
+        kind, unit = info.data.get("kind"), info.data.get("unit") or ""
+        if value and (kind in PERCENT_KINDS or unit.strip().startswith("ร้อยละ")):
+            bad = [v for v in value if v is not None and not 0 <= v <= 100]
+            if bad:
+                raise ValueError(f"targets of a percentage KPI (unit {unit or kind!r}) between 0 and 100; "
+                                 f"{', '.join(f'{v:g}' for v in bad)} is not")
+        return value
+
     @model_validator(mode="after")
     def _check(self):
         if self.kind in NUMERIC_KINDS:
             if self.targets is None or len(self.targets) != 3 or any(t is None for t in self.targets):
                 raise ValueError("a numeric KPI needs targets: [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)] as 3 numbers")
             t = self.targets
-            if self.is_percentage and any(not 0 <= v <= 100 for v in t):
-                raise ValueError(
-                    f"targets {t}: each target of a percentage KPI (unit {self.unit or self.kind!r}) must be 0-100"
-                )
             ok = (t[0] < t[1] < t[2]) if self.direction == "higher" else (t[0] > t[1] > t[2])
             if not ok:
                 raise ValueError(
