@@ -253,3 +253,12 @@ def test_restructuring_survey_percentages_are_shown():
     view = load_view(2569, 6, PARAMS)
     html = build_project_html(view, next(p for p in view.progress if p.project.id == "restructuring_review"))
     assert "มีการใช้ทรัพยากรร่วมกัน ร้อยละ 88 ของ 25 แห่ง" in html  # 001 L79
+
+
+def test_gantt_marks_the_month_an_activity_was_moved_to(plan69):
+    from dswlib.roadmap.gantt import gantt_rows
+
+    rows = [r for r in gantt_rows(plan69, [plan69.project("five_year_plan")], 6) if not r.header]
+    assert [r.moved_to for r in rows] == [None, None, None, 8, None]  # step 4 ก.พ. -> พ.ค. 2569 (001 L43)
+    plan66 = load_plan(2566, PARAMS)
+    assert all(r.status is None for r in gantt_rows(plan66, None, None) if not r.header)

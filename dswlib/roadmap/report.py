@@ -501,13 +501,31 @@ def show_gantt(view: RoadmapView) -> None:
                   f"ดูสถานะรายกิจกรรมในหน้ารายโครงการ):</p><ul class='roadmap-note'>{names}</ul>")
 
 
+FORECAST_NOTE = (
+    "การคาดการณ์ผล 12 เดือนแสดงค่ากลาง ช่วงคาดการณ์ และสิ่งที่ต้องทำเพิ่มเพื่อให้ถึงค่าเป้าหมาย "
+    "โดยใช้ข้อมูลที่มีตามประเภทตัวชี้วัด",
+    "ตัวชี้วัดที่นับจากกิจกรรมของโครงการเองและทราบเดือนตามแผน ใช้แผนรายเดือน: กิจกรรมที่ล่าช้าหรือเลื่อนแล้วเสร็จในเดือนใหม่ "
+    "และกิจกรรมถัดไปเลื่อนออกไปเท่ากับความล่าช้าปัจจุบัน",
+    "ตัวชี้วัดเชิงความสำเร็จหรือความครอบคลุมอื่น ใช้อัตราต่อเดือนเท่าเดิม (ไม่เกินร้อยละ 100) พร้อมช่วงคาดการณ์ 80%",
+    "ตัวชี้วัดเชิงสัดส่วนของเรื่องที่เข้ามา ถือว่าสัดส่วนคงเดิม และแสดงสัดส่วนที่ต้องทำได้ในช่วงที่เหลือ",
+    "ตัวชี้วัดที่นับกลุ่มเป้าหมายทั้งกลุ่มครั้งเดียว ไม่คาดการณ์แบบเส้นตรง",
+    "ตัวชี้วัดเชิงระดับความสำเร็จหรือที่ยังไม่มีผลเชิงตัวเลขจะไม่คาดการณ์",
+)
+
+
+def build_forecast_note_html() -> str:
+    head, *items = FORECAST_NOTE
+    return f"<p>{esc(head)}:</p><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+
+
 def show_kpis(view: RoadmapView) -> None:
+    """KPI results against targets and the 12-month forecast (years with a progress report only)."""
     from ..notebook import heading, show_html
 
     if view.plan_only:
         return
     heading("ผลตามตัวชี้วัดเทียบค่าเป้าหมาย และการคาดการณ์ผล 12 เดือน", 2)
-    show_html(table_html(build_kpi_table(view)))
+    show_html(build_forecast_note_html() + table_html(build_kpi_table(view)))
 
 
 def show_lateness(view: RoadmapView) -> None:
