@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .errors import ParamsError
 from .thainum import parse_number
@@ -26,6 +26,7 @@ KIND_LABELS_TH = {
     "composite": "ตัวชี้วัดรวม (ตัวชี้วัดย่อย)",
 }
 NUMERIC_KINDS = ("ratio", "cumulative_ratio", "plan_completion", "pmqa")
+PERCENT_KINDS = ("ratio", "cumulative_ratio", "plan_completion")
 
 
 def _number(value):
@@ -168,6 +169,17 @@ class Kpi(_Model):
     narrative: Narrative = Field(default_factory=Narrative)
     source: str = ""
 
+    @field_validator("targets")
+    @classmethod
+    def _percent_targets(cls, value, info):
+        kind, unit = info.data.get("kind"), info.data.get("unit") or ""
+        if value and (kind in PERCENT_KINDS or unit.strip().startswith("ร้อยละ")):
+            bad = [v for v in value if v is not None and not 0 <= v <= 100]
+            if bad:
+                raise ValueError(f"targets of a percentage KPI (unit {unit or kind!r}) between 0 and 100; "
+                                 f"{', '.join(f'{v:g}' for v in bad)} is not")
+        return value
+
     @model_validator(mode="after")
     def _check(self):
         if self.kind in NUMERIC_KINDS and self.targets is None:
@@ -197,6 +209,8 @@ class Kpi(_Model):
                             f"{len(self.criteria_th[level])} criteria"
                         )
         r = self.result
+        if r is not None and r.value is not None and self.is_percentage and not 0 <= r.value <= 100:
+            raise ValueError(f"result.value {r.value:g}: the result of a percentage KPI must be 0-100")
         if r is not None and r.numerator is not None and r.denominator is not None:
             if r.denominator <= 0:
                 raise ValueError(f"result.denominator must be > 0, got {r.denominator}")
@@ -210,6 +224,11 @@ class Kpi(_Model):
     @property
     def is_numeric(self) -> bool:
         return self.kind in NUMERIC_KINDS
+
+    @property
+    def is_percentage(self) -> bool:
+        """Measured in percent: a ratio kind, or a unit that says ร้อยละ (targets and result are 0-100)."""
+        return self.kind in PERCENT_KINDS or self.unit.strip().startswith("ร้อยละ")
 
     @property
     def result_value(self) -> Optional[float]:

@@ -6,12 +6,19 @@
 * printed year-on-year changes against the difference of the printed results;
 * PMQA totals (mean of 7 categories) and status (total / 125);
 * derived targets against their rule (seed 000);
-* documented issues that cannot be recomputed (``params/<year>/known_issues.yaml``).
+* documented issues that cannot be recomputed (``params/<year>/known_issues.yaml``);
+* the action plans' findings (``roadmap.yaml`` / ``action_plans.yaml``).
+
+:func:`check_year` runs every checker of :data:`CHECKERS` whose params the year
+has, so a year with only action plans (FY2569) is checkable too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from typing import Callable
 
 from .catalog import Catalog, Kpi, load_catalog, year_dir
 from .decisions import target_decisions
@@ -266,14 +273,95 @@ def check_catalog(catalog: Catalog, params_dir) -> list[Finding]:
     return out + check_series_agreement(catalog, params_dir)
 
 
-def check_year(params_dir, fiscal_year) -> list[Finding]:
-    """All findings for one fiscal year's params."""
+# ------------------------------------------------------------------ the checker of a year
+#
+# ``dsw check <year>`` runs every registered checker whose kind of params the
+# year has.  A checker is a name, a test "does this year have my params?" and a
+# function returning findings; adding a kind of params (COVID, standards ...) is
+# one ``register_checker`` call.
+
+
+@dataclass(frozen=True)
+class YearChecker:
+    name: str  # short English id, e.g. "annual", "roadmap"
+    describes: str  # what params it needs, for the error of a year without any
+    applies: Callable[[Path, int], bool]
+    run: Callable[[Path, int], list[Finding]]
+
+
+CHECKERS: list[YearChecker] = []
+
+
+def register_checker(name: str, describes: str, applies: Callable[[Path, int], bool]):
+    """Decorator: add ``run(params_dir, fiscal_year) -> list[Finding]`` to the checkers of ``dsw check``.
+
+    A checker registered again under the same name replaces the earlier one.
+    """
+
+    def deco(run):
+        CHECKERS[:] = [c for c in CHECKERS if c.name != name]
+        CHECKERS.append(YearChecker(name, describes, applies, run))
+        return run
+
+    return deco
+
+
+def _has(file_name: str) -> Callable[[Path, int], bool]:
+    return lambda params_dir, year: (year_dir(params_dir, year) / file_name).is_file()
+
+
+@register_checker("annual", "kpis.yaml (the KPI catalog)", _has("kpis.yaml"))
+def _annual(params_dir, fiscal_year) -> list[Finding]:
+    return check_catalog(load_catalog(params_dir, fiscal_year), params_dir)
+
+
+@register_checker("known_issues", "known_issues.yaml", _has("known_issues.yaml"))
+def _known(params_dir, fiscal_year) -> list[Finding]:
+    return check_known_issues(params_dir, fiscal_year)
+
+
+def _has_plan(params_dir, fiscal_year) -> bool:
+    from .roadmap.loader import plan_path
+
+    return plan_path(fiscal_year, params_dir) is not None
+
+
+@register_checker("roadmap", "roadmap.yaml or action_plans.yaml (action plans)", _has_plan)
+def _roadmap(params_dir, fiscal_year) -> list[Finding]:
+    """The action plans' findings (as in the report's data-quality section) for every reported round."""
+    from .roadmap.loader import load_plan, plan_path
+    from .roadmap.quality import findings
+
+    plan = load_plan(fiscal_year, params_dir)
+    name = plan_path(fiscal_year, params_dir).name
+    return [f.to_finding(plan, name) for f in findings(plan)]
+
+
+def checkers_for(params_dir, fiscal_year) -> list[YearChecker]:
+    """The registered checkers that apply to ``fiscal_year``'s params."""
     from .paths import resolve_params_dir
 
     params_dir = resolve_params_dir(params_dir)
-    return year_findings(load_catalog(params_dir, fiscal_year), params_dir)
+    return [c for c in CHECKERS if c.applies(params_dir, int(fiscal_year))]
+
+
+def check_year(params_dir, fiscal_year) -> list[Finding]:
+    """All findings of one fiscal year's params, whatever kinds of params the year has.
+
+    A year with no params at all is an error naming the folder and what it could hold.
+    """
+    from .errors import ParamsError
+    from .paths import resolve_params_dir
+
+    params_dir = resolve_params_dir(params_dir)
+    fiscal_year = int(fiscal_year)
+    applicable = checkers_for(params_dir, fiscal_year)
+    if not applicable:
+        raise ParamsError(year_dir(params_dir, fiscal_year), None,
+                          f"params of FY{fiscal_year}: " + ", ".join(c.describes for c in CHECKERS), "none found")
+    return [f for c in applicable for f in c.run(params_dir, fiscal_year)]
 
 
 def year_findings(catalog: Catalog, params_dir) -> list[Finding]:
-    """Recomputed findings of a loaded catalog plus the documented ones of its year."""
+    """Recomputed findings of a loaded catalog plus the documented ones of its year (the scorecard's)."""
     return check_catalog(catalog, params_dir) + check_known_issues(params_dir, catalog.fiscal_year)

@@ -46,7 +46,8 @@ def validate(model, data, source):
         errors = []
         for err in exc.errors():
             where = field_path(err["loc"])
-            errors.append(ParamsError(source, where, err["msg"], err.get("input") if err["type"] != "missing" else None))
+            msg = err["msg"].removeprefix("Value error, ")
+            errors.append(ParamsError(source, where, msg, err.get("input") if err["type"] != "missing" else None))
         raise ParamsErrors(errors) from None
 
 

@@ -84,3 +84,54 @@ def test_history_disagreeing_with_series_is_reported(params_copy):
     findings = check_year(params_copy, 2564)
     assert any(f.code == "series_mismatch" and f.where == "KPI 3.2 history 2563" for f in findings)
     assert not any(f.code == "series_mismatch" for f in check_year(params_copy.parent / "params", 2566))
+
+
+def test_year_with_only_action_plans_is_checkable(params_dir):
+    """FY2569 has roadmap.yaml and no kpis.yaml: dsw check returns the roadmap's findings (issue 11)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from dswlib.cli import main
+
+    findings = check_year(params_dir, 2569)
+    codes = {f.code for f in findings}
+    assert {"status_vs_schedule", "zero_base", "sum_unverifiable", "percent_no_base"} <= codes
+    five = [f for f in findings if f.code == "status_vs_schedule" and "five_year_plan" in f.where]
+    assert five and five[0].where.startswith("roadmap.yaml โครงการ five_year_plan") and five[0].source == "001 L43"
+    res = CliRunner().invoke(main, ["check", "2569", "--json", "--params", str(params_dir)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert {d["code"] for d in data} == codes and all(d["severity"] in ("error", "warning", "info") for d in data)
+
+
+def test_every_kind_of_params_of_a_year_is_checked(params_dir):
+    findings = check_year(params_dir, 2566)  # kpis.yaml + action_plans.yaml
+    assert any(f.code == "percent_mismatch" and f.where == "KPI 4 history 2565" for f in findings)
+    assert any(f.code == "outside_year" and f.where.startswith("action_plans.yaml โครงการ kpi5_welfare_alerts")
+               for f in findings)  # ก.ย. 65 (000 L382)
+
+
+def test_year_without_params_is_a_named_error(params_dir):
+    import pytest
+
+    from dswlib.errors import ParamsError
+
+    with pytest.raises(ParamsError, match="2570.*kpis.yaml.*roadmap.yaml"):
+        check_year(params_dir, 2570)
+
+
+def test_checker_registry_is_extensible(params_dir):
+    from dswlib import checks
+    from dswlib.findings import Finding
+
+    before = list(checks.CHECKERS)
+    try:
+        @checks.register_checker("extra", "extra.yaml", lambda p, y: y == 2569)
+        def _extra(params_dir, fiscal_year):
+            return [Finding("extra_code", "info", "extra.yaml", "ทดสอบ")]
+
+        assert any(f.code == "extra_code" for f in check_year(params_dir, 2569))
+        assert not any(f.code == "extra_code" for f in check_year(params_dir, 2566))
+    finally:
+        checks.CHECKERS[:] = before
