@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .errors import ParamsError
+from .scoring import DEFAULT_LEVEL_TERMS
 from .thainum import parse_number
 
 KIND_LABELS_TH = {
@@ -168,13 +169,13 @@ class Kpi(_Model):
     def _check(self):
         if self.kind in NUMERIC_KINDS:
             if self.targets is None or len(self.targets) != 3 or any(t is None for t in self.targets):
-                raise ValueError("a numeric KPI needs targets: [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)] as 3 numbers")
+                raise ValueError("a numeric KPI needs targets: [level 50, level 75, level 100] as 3 numbers")
             t = self.targets
             ok = (t[0] < t[1] < t[2]) if self.direction == "higher" else (t[0] > t[1] > t[2])
             if not ok:
                 raise ValueError(
-                    f"targets {t} are not monotonic: expected ขั้นต้น {'<' if self.direction == 'higher' else '>'} "
-                    f"มาตรฐาน {'<' if self.direction == 'higher' else '>'} ขั้นสูง ({self.direction} is better)"
+                    f"targets {t} are not monotonic: expected level 50 {'<' if self.direction == 'higher' else '>'} "
+                    f"level 75 {'<' if self.direction == 'higher' else '>'} level 100 ({self.direction} is better)"
                 )
         if self.kind == "milestone":
             if sorted(self.criteria_th) != [50, 75, 100]:
@@ -228,9 +229,15 @@ class Catalog(_Model):
     kpis: list[Kpi]
     weight_total: Num = 100
     scoring_rule: RuleSpec = Field(default_factory=RuleSpec)
+    # Names of the levels 50 / 75 / 100 as the year's source document prints them
+    # (FY2564: ขั้นต่ำ / มาตรฐาน / ขั้นสูง, seed 002 L180); every report and ``dsw score`` uses them.
+    level_terms_th: list[str] = Field(default_factory=lambda: list(DEFAULT_LEVEL_TERMS))
+    level_terms_source: str = ""
 
     @model_validator(mode="after")
     def _check(self):
+        if len(self.level_terms_th) != 3 or not all(t.strip() for t in self.level_terms_th):
+            raise ValueError(f"level_terms_th must name the 3 levels (50, 75, 100), got {self.level_terms_th}")
         comp_ids = [c.id for c in self.components]
         if len(set(comp_ids)) != len(comp_ids):
             raise ValueError(f"duplicate component ids {comp_ids}")
@@ -273,6 +280,15 @@ class Catalog(_Model):
                         f"({' + '.join(f'{c.id} ({c.weight:g})' for c in children)})"
                     )
         return self
+
+    @property
+    def terms(self) -> tuple[str, str, str]:
+        """Names of the levels 50 / 75 / 100 in this year's document."""
+        return tuple(t.strip() for t in self.level_terms_th)  # type: ignore[return-value]
+
+    def level_headers_th(self) -> list[str]:
+        """Target column headers as the document prints them: "เป้าหมายขั้นต่ำ (50)" ..."""
+        return [f"เป้าหมาย{t} ({lvl})" for t, lvl in zip(self.terms, (50, 75, 100))]
 
     def kpi(self, kpi_id: str) -> Kpi:
         for k in self.kpis:

@@ -11,9 +11,6 @@ from ..htmlparts import esc, html_list
 from ..scorecard import Scorecard, load_scorecard
 from ..thainum import format_change, format_number, percent, round_half_up
 
-LEVEL_HEADERS = ("เป้าหมายขั้นต้น (50)", "เป้าหมายมาตรฐาน (75)", "เป้าหมายขั้นสูง (100)")
-
-
 def _ul(items) -> str:
     return html_list(items, empty="-")
 
@@ -87,7 +84,7 @@ class AnnualReport:
                  f"ตามกรอบการประเมิน {len(c.components)} องค์ประกอบ ได้แก่ {weights}</p>"]
         if c.scoring_note_th:
             parts.append(f"<p class='dsw-note'>{esc(c.scoring_note_th)}</p>")
-        parts.append(f"<p>เกณฑ์การคำนวณคะแนนที่ใช้: {esc(self.scorecard.rule.describe_th())} "
+        parts.append(f"<p>เกณฑ์การคำนวณคะแนนที่ใช้: {esc(self.scorecard.rule.describe_th(self.catalog.terms))} "
                      "(เอกสารต้นฉบับไม่ได้กำหนดวิธีคำนวณคะแนนระหว่างระดับเป้าหมาย จึงระบุไว้ที่นี่)</p>")
         if self.round == 6:
             parts.append("<p class='dsw-note'>ข้อมูลผลการดำเนินงานใน params ของปีนี้เป็นผลรอบ 12 เดือน "
@@ -170,7 +167,7 @@ class AnnualReport:
             cells = ["; ".join(kpi.criteria_th[level]) for level in (50, 75, 100)]
         else:
             cells = [format_value(kpi, t) for t in kpi.targets]
-        headers = kpi.target_labels_th or LEVEL_HEADERS
+        headers = kpi.target_labels_th or self.catalog.level_headers_th()
         return pd.DataFrame([[f"{kpi.id} {kpi.name_th}", *cells]], columns=["ตัวชี้วัด", *headers])
 
     def result_html(self, kpi: Kpi) -> str:
@@ -227,7 +224,8 @@ class AnnualReport:
 
         if not kpi.is_numeric or kpi.result_value is None:
             return None
-        return result_vs_targets(f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานเทียบเป้าหมาย 3 ระดับ", kpi.result_value, kpi.targets, kpi.unit)
+        return result_vs_targets(f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานเทียบเป้าหมาย 3 ระดับ", kpi.result_value, kpi.targets, kpi.unit,
+                                 terms=self.catalog.terms)
 
     def trend_chart(self, kpi: Kpi):
         from ..charts import trend
@@ -236,7 +234,8 @@ class AnnualReport:
         if len(points) < 2:
             return None
         return trend([p.fiscal_year for p in points], [p.value for p in points],
-                     f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานย้อนหลัง", kpi.targets if kpi.is_numeric else None, kpi.unit)
+                     f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานย้อนหลัง", kpi.targets if kpi.is_numeric else None, kpi.unit,
+                     terms=self.catalog.terms)
 
     def units_frame(self, kpi: Kpi):
         """Per-unit table as printed, with the recomputed percentage next to it."""
@@ -290,7 +289,8 @@ class AnnualReport:
             ref = float(percent(table.total[table.spec.numerator], table.total[table.spec.denominator]))
         labels = [_short_unit(u) for u in rows[table.spec.unit]]
         return unit_bars(labels, rows["computed_percent"].tolist(), f"ตัวชี้วัดที่ {kpi.id}: ร้อยละราย{table.spec.unit_label_th}",
-                         reference=ref, reference_label=f"ภาพรวม {ref:,.2f}" if ref is not None else "", targets=kpi.targets)
+                         reference=ref, reference_label=f"ภาพรวม {ref:,.2f}" if ref is not None else "", targets=kpi.targets,
+                         terms=self.catalog.terms)
 
     def narrative_html(self, kpi: Kpi) -> str:
         n = kpi.narrative
@@ -341,6 +341,7 @@ class AnnualReport:
     def score_frame(self):
         import pandas as pd
 
+        low, mid, high = (f"{t} ({lvl})" for t, lvl in zip(self.catalog.terms, (50, 75, 100)))
         rows = []
         for r in self.scorecard.rows:
             k = r.kpi
@@ -356,7 +357,7 @@ class AnnualReport:
             rows.append({
                 "ตัวชี้วัด": ("  " if k.parent else "") + f"{k.id} {k.name_th}",
                 "น้ำหนัก": f"({format_number(k.weight, 0)})" if k.parent else format_number(k.weight, 0),
-                "ขั้นต้น (50)": targets[0], "มาตรฐาน (75)": targets[1], "ขั้นสูง (100)": targets[2],
+                low: targets[0], mid: targets[1], high: targets[2],
                 "ผลการดำเนินงาน": result,
                 "ระดับที่บรรลุ": "-" if k.kind == "composite" else r.level_label_th,
                 "คะแนน": "-" if r.score is None else format_number(r.score, 2),
