@@ -113,6 +113,25 @@ class HistoryPoint(_Model):
     source: str = ""
 
 
+class WithinRule(_Model):
+    """A column of this per-unit table that counts a subset of a column of another KPI's table.
+
+    Rows are matched on ``match_on`` (the printed row number: unit names are not spelled the
+    same in every table). E.g. FY2564: people improved (3.1) are all in group A (3.2) of the
+    same facility, and group A (3.2) are people assessed 2+ times (3.1).
+    """
+
+    column: str
+    kpi: str
+    other_column: str
+    match_on: str = "row_no"
+    column_label_th: str
+    other_label_th: str
+    why_th: str
+    severity: Literal["error", "warning", "info"] = "warning"
+    source: str = ""
+
+
 class UnitsTable(_Model):
     """A per-unit table (facilities, provinces, PMQA categories) behind a KPI result.
 
@@ -132,6 +151,7 @@ class UnitsTable(_Model):
     percent: str = ""
     title_th: str = ""
     as_of_th: str = ""
+    within: list[WithinRule] = Field(default_factory=list)
 
 
 class Narrative(_Model):
@@ -268,6 +288,11 @@ class Catalog(_Model):
                     f"component {comp.id}: KPI weights add up to {got:g}, expected {comp.weight:g} "
                     f"({' + '.join(f'{k.id} ({k.weight:g})' for k in top)})"
                 )
+        for k in self.kpis:
+            for rule in (k.units_table.within if k.units_table else []):
+                other = by_id.get(rule.kpi)
+                if other is None or other.units_table is None:
+                    raise ValueError(f"KPI {k.id}: units_table.within names KPI {rule.kpi!r}, which has no per-unit table")
         for k in self.kpis:
             if k.kind == "composite":
                 children = [c for c in self.kpis if c.parent == k.id]
