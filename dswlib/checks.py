@@ -354,11 +354,13 @@ def check_catalog(catalog: Catalog, params_dir) -> list[Finding]:
 
 
 def check_year(params_dir, fiscal_year) -> list[Finding]:
-    """All findings for one fiscal year's params."""
+    """All findings for one fiscal year's params: the KPI catalog's, the documented ones and the COVID section's."""
     from .paths import resolve_params_dir
 
+    from .covid.consistency import year_findings as covid_findings
+
     params_dir = resolve_params_dir(params_dir)
-    return year_findings(load_catalog(params_dir, fiscal_year), params_dir)
+    return year_findings(load_catalog(params_dir, fiscal_year), params_dir) + covid_findings(params_dir, fiscal_year)
 
 
 def year_findings(catalog: Catalog, params_dir) -> list[Finding]:

@@ -166,3 +166,31 @@ def test_header_only_or_empty_units_csv_is_a_named_error(params_copy):
         with pytest.raises(ParamsError) as info:
             check_year(params_copy, 2564)
         assert "facilities_kpi3_1.csv" in str(info.value) and got in str(info.value), content
+
+
+def test_dsw_check_json_includes_the_covid_section_findings(params_dir):
+    import json
+
+    from click.testing import CliRunner
+
+    from dswlib.cli import main
+
+    res = CliRunner().invoke(main, ["check", "2564", "--json", "--params", str(params_dir)])
+    assert res.exit_code == 0, res.output
+    found = {(f["code"], f["printed"], f["expected"]) for f in json.loads(res.output)}
+    assert ("covid_subtotal", "61.09", "61.10") in found  # sum of rounded parts (screening point)
+    assert ("covid_share", "37.11", "37.12") in found     # truncated share (shelter)
+    assert ("covid_percent", "2.9", "2.99") in found      # a percent off its count (staff infected)
+    covid = [f for f in json.loads(res.output) if f["code"].startswith("covid_")]
+    assert all("covid.yaml" in f["where"] and f["source"].startswith("002 L") for f in covid)
+    # the volunteers figure is reported once (by the COVID check), not twice
+    assert sum("196,387" in f["message"] for f in json.loads(res.output)) == 1
+    # a year without a COVID section has no COVID findings
+    assert not any(f.code.startswith("covid_") for f in check_year(params_dir, 2566))
+
+
+def test_covid_year_findings_function(params_dir, tmp_path):
+    from dswlib.covid.consistency import year_findings
+
+    assert any(f.code == "covid_subtotal" for f in year_findings(params_dir, 2564))
+    assert year_findings(params_dir, 2566) == []
