@@ -19,7 +19,7 @@ from ..thainum import format_number, percent, round_half_up, truncate
 from .model import CovidSection, OutcomeTable
 
 OK = "ตรงกัน"
-MISMATCH = "ไม่ตรงกัน"
+MISMATCH = "พิมพ์ไม่ตรงกับที่คำนวณ"  # a printed figure against its recomputation (not the comparison with Table 1)
 NOTE = "ข้อสังเกต"
 
 
