@@ -154,13 +154,46 @@ class UnitsTable(_Model):
     within: list[WithinRule] = Field(default_factory=list)
 
 
+class NarrativeItem(_Model):
+    """One point of a KPI's narrative in our own words, every figure as printed, with its seed line(s).
+
+    ``items_th`` are sub-points (e.g. the three training batches of an activity). In YAML an
+    item is either a mapping ``{th: ..., source: "002 L205-208", items_th: [...]}`` or a plain string.
+    """
+
+    th: str
+    source: str = ""
+    items_th: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        if not self.th.strip():
+            raise ValueError("a narrative item needs a non-empty th text")
+        return self
+
+
+def _narrative_item(value):
+    return {"th": value} if isinstance(value, str) else value
+
+
+Item = Annotated[NarrativeItem, BeforeValidator(_narrative_item)]
+
+
 class Narrative(_Model):
-    description_th: list[str] = Field(default_factory=list)
+    """The seed's text parts of a KPI page: คำอธิบาย, ขอบเขต, คำชี้แจงการปฏิบัติงาน, ปัจจัยสนับสนุน, อุปสรรค, หลักฐาน."""
+
+    description_th: list[Item] = Field(default_factory=list)
     scope_th: str = ""
-    actions_th: list[str] = Field(default_factory=list)
-    support_factors_th: list[str] = Field(default_factory=list)
-    obstacles_th: list[str] = Field(default_factory=list)
-    evidence_th: list[str] = Field(default_factory=list)
+    scope_source: str = ""
+    actions_th: list[Item] = Field(default_factory=list)
+    support_factors_th: list[Item] = Field(default_factory=list)
+    obstacles_th: list[Item] = Field(default_factory=list)
+    evidence_th: list[Item] = Field(default_factory=list)
+
+    def parts(self) -> dict:
+        """``{field name: [NarrativeItem, ...]}`` of the list parts, in page order."""
+        return {name: getattr(self, name) for name in
+                ("description_th", "actions_th", "support_factors_th", "obstacles_th", "evidence_th")}
 
 
 class Kpi(_Model):

@@ -15,8 +15,16 @@ def _ul(items) -> str:
     return html_list(items, empty="-")
 
 
-def _ol(items) -> str:
-    return html_list(items, ordered=True, empty="-")
+def narrative_list_html(items, ordered: bool = True) -> str:
+    """Narrative items (each escaped) with their sub-points as a nested list; "-" when there are none."""
+    if not items:
+        return "<p>-</p>"
+    tag = "ol" if ordered else "ul"
+    lis = []
+    for item in items:
+        sub = "".join(f"<li>{esc(s)}</li>" for s in item.items_th)
+        lis.append(f"<li>{esc(item.th)}" + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
+    return f"<{tag}>{''.join(lis)}</{tag}>"
 
 
 def _anchor(kpi_id: str) -> str:
@@ -149,7 +157,7 @@ class AnnualReport:
         out = ["<h4>คำอธิบาย</h4>"]
         if n.scope_th:
             out.append(f"<p>ขอบเขตการประเมิน: {esc(n.scope_th)}</p>")
-        out.append(_ul(n.description_th) if n.description_th else "")
+        out.append(narrative_list_html(n.description_th, ordered=False) if n.description_th else "")
         if kpi.formula is not None:
             f = kpi.formula
             out.append(
@@ -295,10 +303,10 @@ class AnnualReport:
     def narrative_html(self, kpi: Kpi) -> str:
         n = kpi.narrative
         return (
-            "<h4>คำชี้แจงการปฏิบัติงาน/มาตรการที่ได้ดำเนินการ</h4>" + _ol(n.actions_th)
-            + "<h4>ปัจจัยสนับสนุนต่อการดำเนินงาน</h4>" + _ol(n.support_factors_th)
-            + "<h4>อุปสรรคต่อการดำเนินงาน</h4>" + _ol(n.obstacles_th)
-            + "<h4>หลักฐานอ้างอิง</h4>" + _ol(n.evidence_th)
+            "<h4>คำชี้แจงการปฏิบัติงาน/มาตรการที่ได้ดำเนินการ</h4>" + narrative_list_html(n.actions_th)
+            + "<h4>ปัจจัยสนับสนุนต่อการดำเนินงาน</h4>" + narrative_list_html(n.support_factors_th)
+            + "<h4>อุปสรรคต่อการดำเนินงาน</h4>" + narrative_list_html(n.obstacles_th)
+            + "<h4>หลักฐานอ้างอิง</h4>" + narrative_list_html(n.evidence_th)
         )
 
     def kpi_findings(self, kpi: Kpi):
