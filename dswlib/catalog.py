@@ -274,6 +274,7 @@ class Catalog(_Model):
     fiscal_year: int
     title_th: str
     agency_th: str = "กรมพัฒนาสังคมและสวัสดิการ"
+    issuer_th: str = ""  # the unit that issued the document (FY2564: กลุ่มพัฒนาระบบบริหาร, 002 L14)
     scored: bool = True
     scoring_note_th: str = ""
     draft: bool = False

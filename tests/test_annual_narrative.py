@@ -110,3 +110,15 @@ def test_narrative_text_is_escaped(params_copy):
     report = AnnualReport.load(2564, 12, params_copy)
     markup = report.narrative_html(report.catalog.kpi("5.1"))
     assert "<b>x</b>" not in markup and "&lt;b&gt;x&lt;/b&gt; &amp; y" in markup
+
+
+def test_front_matter_follows_the_seed(report):
+    # the map groups the department's KPIs under the two components with their weights (002 L128-138)
+    strategy = report.strategy_html()
+    assert "(Performance Base) ร้อยละ 70" in strategy and "(Potential Base) ร้อยละ 30" in strategy
+    # KPI 5.1 carries its topic in the KPI table as the seed prints it (002 L154)
+    table = report.kpi_table().set_index("น้ำหนัก (ร้อยละ)", append=True)["ตัวชี้วัด"].tolist()
+    assert any(t.startswith("5.1 ") and t.endswith("(ประเด็นการสร้างนวัตกรรมในการปรับปรุงกระบวนการ หรือ การให้บริการ e-Service)")
+               for t in table)
+    assert any(t.startswith("1 ") and t.count("1 กรม 1 ปฏิรูป") == 1 for t in table)  # a tag already in the name is not repeated
+    assert "กลุ่มพัฒนาระบบบริหาร กรมพัฒนาสังคมและสวัสดิการ" in report.cover_html()  # 002 L14-15

@@ -82,7 +82,8 @@ class AnnualReport:
             f"<h1>{esc(c.title_th)}</h1>{draft}"
             f"<p>{esc(self.fy.round_label(self.round))}</p>"
             f"<p>{esc(self.fy.period_label())}</p>"
-            "</div><!-- dsw:toc -->"
+            + (f"<p>{esc(c.issuer_th)} {esc(c.agency_th)}</p>" if c.issuer_th else "")
+            + "</div><!-- dsw:toc -->"
         )
 
     def foreword_html(self) -> str:
@@ -106,10 +107,14 @@ class AnnualReport:
         rows = "".join(
             f"<tr><th style='width:28%'>{esc(b['label_th'])}</th><td>{_ul(b['items_th'])}</td></tr>" for b in s.get("bands", [])
         )
-        kpis = "".join(
-            f"<li>{esc(k.id)} {esc(k.name_th)} (น้ำหนัก {format_number(k.weight, 0)})</li>" for k in self.catalog.kpis
-        )
-        rows += f"<tr><th>ตัวชี้วัดระดับกรม</th><td><ul>{kpis}</ul></td></tr>"
+        groups = []
+        for comp in self.catalog.components:
+            kpis = "".join(
+                f"<li>{esc(k.id)} {esc(_name_with_tag(k))} (น้ำหนัก {format_number(k.weight, 0)})</li>"
+                for k in self.catalog.kpis if k.component == comp.id
+            )
+            groups.append(f"<li>{esc(comp.name_th)} ร้อยละ {format_number(comp.weight, 0)}<ul>{kpis}</ul></li>")
+        rows += f"<tr><th>ตัวชี้วัดระดับกรม</th><td><ul>{''.join(groups)}</ul></td></tr>"
         note = f"<p class='dsw-note'>{esc(s['note_th'])}</p>" if s.get("note_th") else ""
         return f"<table>{rows}</table>{note}"
 
@@ -127,7 +132,7 @@ class AnnualReport:
                     continue
                 weight = format_number(k.weight, 0)
                 rows.append({
-                    "ตัวชี้วัด": f"{k.id} {k.name_th}",
+                    "ตัวชี้วัด": f"{k.id} {_name_with_tag(k)}",
                     "ความเชื่อมโยงกับยุทธศาสตร์ชาติ / แผนแม่บท / แผน 12 / นโยบายรัฐบาล": "; ".join(linkage.get(k.id, {}).get("items_th", [])),
                     "น้ำหนัก (ร้อยละ)": f"({weight})" if k.parent else weight,
                 })
@@ -418,6 +423,11 @@ _COLUMN_LABELS = {
     "returned_family_community_persons": "ส่งกลับครอบครัว/ชุมชน (คน)",
     "total_returned_persons": "รวมส่งกลับคืนสู่สังคม (คน)",
 }
+
+
+def _name_with_tag(kpi: Kpi) -> str:
+    """The KPI name as the seed's KPI table prints it: with its tag, unless the name already carries it."""
+    return kpi.name_th if not kpi.tag or kpi.tag in kpi.name_th else f"{kpi.name_th} ({kpi.tag})"
 
 
 def _label(column: str) -> str:
