@@ -77,7 +77,8 @@ def test_covid_section_figures(batch):
                    "1,226,404", "39,520", "401", "229", "1 : 70", "1 : 200", "1 : 400"]:
         assert figure in text, figure
     # FY2562 is the pre-COVID baseline, FY2563 the first-wave year; one point never gives "ไม่ตรงกัน"
-    assert "ค่าฐานก่อนโควิด: ปีงบประมาณ 2562" in text and "ปีระบาดระลอกแรก" in text
+    assert "ค่าฐานก่อนโควิด" in text and "ปีงบประมาณ 2562 (1 ตุลาคม 2561 – 30 กันยายน 2562)" in text
+    assert "ปีระบาดระลอกแรก" in text and "ปีงบประมาณ 2563 (1 ตุลาคม 2562 – 30 กันยายน 2563)" in text
     assert "ไม่ตรงกัน" not in text and "สิ่งที่ข้อมูลยังบอกไม่ได้" in text
 
 
