@@ -41,7 +41,7 @@ def main():
 @click.option("--params", "params_dir", default=None, help="params directory (default: ./params of the repo)")
 @click.option("--json", "as_json", is_flag=True, help="print the stable JSON document")
 @click.option("--between", type=click.Choice(["linear", "step"]), default=None, help="scoring between target levels")
-@click.option("--below", type=click.Choice(["zero", "linear_from_zero"]), default=None, help="scoring below ขั้นต้น")
+@click.option("--below", type=click.Choice(["zero", "linear_from_zero"]), default=None, help="scoring below the lowest target level (50)")
 def score(fiscal_year, params_dir, as_json, between, below):
     """Print the scorecard of FISCAL_YEAR (B.E., e.g. 2564)."""
     from .scorecard import load_scorecard, rule_for, scorecard_dict

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .scoring import DEFAULT_LEVEL_TERMS
+
 
 def _f(value, places=2):
     if value is None:
@@ -16,7 +18,8 @@ def render_text(doc: dict) -> str:
     if not doc["officially_scored"]:
         lines.append("หมายเหตุ: ปีนี้รายงานเพื่อการติดตามผล ไม่มีการประเมินอย่างเป็นทางการ; คะแนนคำนวณตามเกณฑ์ของ dswlib")
     lines.append(f"เกณฑ์การให้คะแนน: {doc['scoring_rule']['description_th']}")
-    header = f"{'KPI':<5} {'น้ำหนัก':>7} {'ผล':>10} {'ขั้นต้น':>9} {'มาตรฐาน':>9} {'ขั้นสูง':>9} {'ระดับ':>5} {'คะแนน':>7} {'ถ่วงน้ำหนัก':>10}"
+    low, mid, high = doc.get("level_terms_th") or DEFAULT_LEVEL_TERMS
+    header = f"{'KPI':<5} {'น้ำหนัก':>7} {'ผล':>10} {low:>9} {mid:>9} {high:>9} {'ระดับ':>5} {'คะแนน':>7} {'ถ่วงน้ำหนัก':>10}"
     lines += ["", header, "-" * len(header)]
     for k in doc["kpis"]:
         if k["kind"] == "milestone":

@@ -51,6 +51,8 @@ def load_units_table(params_dir, fiscal_year, kpi: Kpi) -> LoadedTable:
         raise ValueError(f"KPI {kpi.id} has no per-unit table")
     path = year_dir(params_dir, fiscal_year) / spec.file
     raw = read_csv(path, required=[c for c in [spec.unit, *numeric_columns(spec, [])] if c])
+    if raw.empty:
+        raise ParamsError(path, "rows", f"at least one unit row ({spec.unit_label_th}) under the header", "a header line only")
     cols = numeric_columns(spec, raw.columns)
     parsed = raw.copy()
     for col in cols:
@@ -66,6 +68,8 @@ def load_units_table(params_dir, fiscal_year, kpi: Kpi) -> LoadedTable:
     if any(total_mask):
         total = parsed[total_mask].iloc[0].to_dict()
     rows = parsed[[not m for m in total_mask]].reset_index(drop=True)
+    if rows.empty:
+        raise ParamsError(path, "rows", f"at least one unit row ({spec.unit_label_th}) besides the total row (รวม)", "only a total row")
     if spec.kind == "ratio":
         for i, (num, den) in enumerate(zip(rows[spec.numerator], rows[spec.denominator])):
             if num is None or den is None:
