@@ -227,11 +227,36 @@ def _apply_narrative(kpi_map, k: KpiRead, changes: list[Change]) -> None:
         narrative = CommentedMap()
         insert_key(kpi_map, "narrative", narrative, NARRATIVE_AFTER)
     for key, fig in given.items():
-        old = list(plain_data(narrative.get(key)) or [])
-        if old == fig.value:
+        old_items = list(narrative.get(key) or [])
+        old = [L.item_cell_text(_as_item(i)) for i in old_items]
+        new = [L.item_cell_text(_as_item(L.item_from_cell(t))) for t in fig.value]
+        if old == new:
             continue
-        changes.append(Change("kpis.yaml", f"KPI {k.kpi.id} narrative.{key}", fig.cell, old, fig.value))
-        narrative[key] = CommentedSeq(fig.value)
+        changes.append(Change("kpis.yaml", f"KPI {k.kpi.id} narrative.{key}", fig.cell, old, new))
+        # an item whose text is unchanged keeps its YAML entry (and its seed source); a new one is
+        # written as typed (its workbook cell is recorded in provenance.yaml)
+        kept = {L.item_cell_text(_as_item(i)): i for i in old_items}
+        seq = CommentedSeq()
+        for text in fig.value:
+            item = L.item_from_cell(text)
+            cell = L.item_cell_text(_as_item(item))
+            if cell in kept:
+                seq.append(kept[cell])
+            elif "items_th" in item:
+                seq.append(CommentedMap(item))
+            else:
+                seq.append(item["th"])
+        narrative[key] = seq
+
+
+def _as_item(value):
+    """A YAML narrative entry (plain text or mapping) as an object with ``th`` and ``items_th``."""
+    from types import SimpleNamespace
+
+    if isinstance(value, str):
+        return SimpleNamespace(th=value, items_th=[])
+    value = dict(value)
+    return SimpleNamespace(th=value.get("th", ""), items_th=list(value.get("items_th") or []))
 
 
 # --------------------------------------------------------------------------- per-unit CSVs

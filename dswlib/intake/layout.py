@@ -270,3 +270,26 @@ def describe_range(low, high, low_exclusive=False) -> str:
     if high is None:
         return f"a number {'>' if low_exclusive else '≥'} {low:g}"
     return f"a number from {low:g} to {high:g}"
+
+
+# A narrative item is one cell: its text on the first line, its sub-points on the
+# following lines, each starting with "- " (the way a user types a list in one Excel cell).
+SUB_POINT = "- "
+
+
+def item_cell_text(item) -> str:
+    """The cell text of a narrative item (``NarrativeItem`` or plain text)."""
+    th = getattr(item, "th", item)
+    subs = list(getattr(item, "items_th", []) or [])
+    return "\n".join([th, *(SUB_POINT + s for s in subs)])
+
+
+def item_from_cell(text: str) -> dict:
+    """``{"th": ..., "items_th": [...]}`` from a cell written by :func:`item_cell_text` (or typed by a user)."""
+    lines = [ln.strip() for ln in str(text).splitlines() if ln.strip()]
+    head = [ln for ln in lines if not ln.startswith(SUB_POINT.strip())]
+    subs = [ln[1:].strip() for ln in lines if ln.startswith(SUB_POINT.strip())]
+    out = {"th": " ".join(head) if head else (subs.pop(0) if subs else "")}
+    if subs:
+        out["items_th"] = subs
+    return out

@@ -308,7 +308,7 @@ def build_workbook(catalog: Catalog, params_dir, round_: int = 12, filled: bool 
         if roster is not None:
             _table(w, roster, filled)
         for field_ in L.NARRATIVE_FIELDS:
-            _list(w, field_, getattr(kpi.narrative, field_.key, []) or [], filled)
+            _list(w, field_, [L.item_cell_text(i) for i in getattr(kpi.narrative, field_.key, []) or []], filled)
         w.protect()
     wb.security = WorkbookProtection(lockStructure=True)  # no renaming, adding or deleting sheets
     return wb
