@@ -12,9 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .errors import ParamsError
+from .scoring import DEFAULT_LEVEL_TERMS
 from .thainum import parse_number
 
 KIND_LABELS_TH = {
@@ -26,6 +27,7 @@ KIND_LABELS_TH = {
     "composite": "ตัวชี้วัดรวม (ตัวชี้วัดย่อย)",
 }
 NUMERIC_KINDS = ("ratio", "cumulative_ratio", "plan_completion", "pmqa")
+PERCENT_KINDS = ("ratio", "cumulative_ratio", "plan_completion")
 
 
 def _number(value):
@@ -61,6 +63,9 @@ class TargetRule(_Model):
 
     rule: Literal["fixed", "interval", "growth", "midpoint"]
     base: Num = None
+    # interval rule: where ``base`` comes from, so ``dsw new-year`` can derive the next
+    # year's levels: the previous year's result, or a goal set for the year (not derivable)
+    base_from: Optional[Literal["last_result", "goal"]] = None
     interval: Num = None
     last: Num = None
     pct: Num = None
@@ -100,6 +105,7 @@ class Result(_Model):
     items_th: list[str] = Field(default_factory=list)
     criteria_met: dict[int, list[bool]] = Field(default_factory=dict)
     as_of: str = ""
+    round: Optional[Literal[6, 12]] = None  # reporting round of an imported result (None: as printed in the seed)
     source: str = ""
 
 
@@ -109,6 +115,25 @@ class HistoryPoint(_Model):
     numerator: Num = None
     denominator: Num = None
     change_printed: str = ""
+    source: str = ""
+
+
+class WithinRule(_Model):
+    """A column of this per-unit table that counts a subset of a column of another KPI's table.
+
+    Rows are matched on ``match_on`` (the printed row number: unit names are not spelled the
+    same in every table). E.g. FY2564: people improved (3.1) are all in group A (3.2) of the
+    same facility, and group A (3.2) are people assessed 2+ times (3.1).
+    """
+
+    column: str
+    kpi: str
+    other_column: str
+    match_on: str = "row_no"
+    column_label_th: str
+    other_label_th: str
+    why_th: str
+    severity: Literal["error", "warning", "info"] = "warning"
     source: str = ""
 
 
@@ -131,15 +156,49 @@ class UnitsTable(_Model):
     percent: str = ""
     title_th: str = ""
     as_of_th: str = ""
+    within: list[WithinRule] = Field(default_factory=list)
+
+
+class NarrativeItem(_Model):
+    """One point of a KPI's narrative in our own words, every figure as printed, with its seed line(s).
+
+    ``items_th`` are sub-points (e.g. the three training batches of an activity). In YAML an
+    item is either a mapping ``{th: ..., source: "002 L205-208", items_th: [...]}`` or a plain string.
+    """
+
+    th: str
+    source: str = ""
+    items_th: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        if not self.th.strip():
+            raise ValueError("a narrative item needs a non-empty th text")
+        return self
+
+
+def _narrative_item(value):
+    return {"th": value} if isinstance(value, str) else value
+
+
+Item = Annotated[NarrativeItem, BeforeValidator(_narrative_item)]
 
 
 class Narrative(_Model):
-    description_th: list[str] = Field(default_factory=list)
+    """The seed's text parts of a KPI page: คำอธิบาย, ขอบเขต, คำชี้แจงการปฏิบัติงาน, ปัจจัยสนับสนุน, อุปสรรค, หลักฐาน."""
+
+    description_th: list[Item] = Field(default_factory=list)
     scope_th: str = ""
-    actions_th: list[str] = Field(default_factory=list)
-    support_factors_th: list[str] = Field(default_factory=list)
-    obstacles_th: list[str] = Field(default_factory=list)
-    evidence_th: list[str] = Field(default_factory=list)
+    scope_source: str = ""
+    actions_th: list[Item] = Field(default_factory=list)
+    support_factors_th: list[Item] = Field(default_factory=list)
+    obstacles_th: list[Item] = Field(default_factory=list)
+    evidence_th: list[Item] = Field(default_factory=list)
+
+    def parts(self) -> dict:
+        """``{field name: [NarrativeItem, ...]}`` of the list parts, in page order."""
+        return {name: getattr(self, name) for name in
+                ("description_th", "actions_th", "support_factors_th", "obstacles_th", "evidence_th")}
 
 
 class Kpi(_Model):
@@ -164,17 +223,32 @@ class Kpi(_Model):
     narrative: Narrative = Field(default_factory=Narrative)
     source: str = ""
 
+    @field_validator("targets")
+    @classmethod
+    def _percent_targets(cls, value, info):
+        kind, unit = info.data.get("kind"), info.data.get("unit") or ""
+        if value and (kind in PERCENT_KINDS or unit.strip().startswith("ร้อยละ")):
+            bad = [v for v in value if v is not None and not 0 <= v <= 100]
+            if bad:
+                raise ValueError(f"targets of a percentage KPI (unit {unit or kind!r}) between 0 and 100; "
+                                 f"{', '.join(f'{v:g}' for v in bad)} is not")
+        return value
+
     @model_validator(mode="after")
     def _check(self):
-        if self.kind in NUMERIC_KINDS:
-            if self.targets is None or len(self.targets) != 3 or any(t is None for t in self.targets):
-                raise ValueError("a numeric KPI needs targets: [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)] as 3 numbers")
+        if self.kind in NUMERIC_KINDS and self.targets is None:
+            # a planning year may leave targets unset (Catalog checks it is a draft); a result cannot be scored without them
+            if self.result is not None and self.result.value is not None:
+                raise ValueError("a numeric KPI with a result needs targets: [level 50, level 75, level 100] as 3 numbers")
+        elif self.kind in NUMERIC_KINDS:
+            if len(self.targets) != 3 or any(t is None for t in self.targets):
+                raise ValueError("a numeric KPI needs targets: [level 50, level 75, level 100] as 3 numbers")
             t = self.targets
             ok = (t[0] < t[1] < t[2]) if self.direction == "higher" else (t[0] > t[1] > t[2])
             if not ok:
                 raise ValueError(
-                    f"targets {t} are not monotonic: expected ขั้นต้น {'<' if self.direction == 'higher' else '>'} "
-                    f"มาตรฐาน {'<' if self.direction == 'higher' else '>'} ขั้นสูง ({self.direction} is better)"
+                    f"targets {t} are not monotonic: expected level 50 {'<' if self.direction == 'higher' else '>'} "
+                    f"level 75 {'<' if self.direction == 'higher' else '>'} level 100 ({self.direction} is better)"
                 )
         if self.kind == "milestone":
             if sorted(self.criteria_th) != [50, 75, 100]:
@@ -189,6 +263,8 @@ class Kpi(_Model):
                             f"{len(self.criteria_th[level])} criteria"
                         )
         r = self.result
+        if r is not None and r.value is not None and self.is_percentage and not 0 <= r.value <= 100:
+            raise ValueError(f"result.value {r.value:g}: the result of a percentage KPI must be 0-100")
         if r is not None and r.numerator is not None and r.denominator is not None:
             if r.denominator <= 0:
                 raise ValueError(f"result.denominator must be > 0, got {r.denominator}")
@@ -202,6 +278,11 @@ class Kpi(_Model):
     @property
     def is_numeric(self) -> bool:
         return self.kind in NUMERIC_KINDS
+
+    @property
+    def is_percentage(self) -> bool:
+        """Measured in percent: a ratio kind, or a unit that says ร้อยละ (targets and result are 0-100)."""
+        return self.kind in PERCENT_KINDS or self.unit.strip().startswith("ร้อยละ")
 
     @property
     def result_value(self) -> Optional[float]:
@@ -220,6 +301,7 @@ class Catalog(_Model):
     fiscal_year: int
     title_th: str
     agency_th: str = "กรมพัฒนาสังคมและสวัสดิการ"
+    issuer_th: str = ""  # the unit that issued the document (FY2564: กลุ่มพัฒนาระบบบริหาร, 002 L14)
     scored: bool = True
     scoring_note_th: str = ""
     draft: bool = False
@@ -228,9 +310,21 @@ class Catalog(_Model):
     kpis: list[Kpi]
     weight_total: Num = 100
     scoring_rule: RuleSpec = Field(default_factory=RuleSpec)
+    derived_from: Optional[int] = None  # the year ``dsw new-year`` derived this catalog from
+
+    @property
+    def targets_unset(self) -> list[Kpi]:
+        """Numeric KPIs whose targets are not decided yet (allowed in a draft catalog only)."""
+        return [k for k in self.kpis if k.is_numeric and k.targets is None]
+    # Names of the levels 50 / 75 / 100 as the year's source document prints them
+    # (FY2564: ขั้นต่ำ / มาตรฐาน / ขั้นสูง, seed 002 L180); every report and ``dsw score`` uses them.
+    level_terms_th: list[str] = Field(default_factory=lambda: list(DEFAULT_LEVEL_TERMS))
+    level_terms_source: str = ""
 
     @model_validator(mode="after")
     def _check(self):
+        if len(self.level_terms_th) != 3 or not all(t.strip() for t in self.level_terms_th):
+            raise ValueError(f"level_terms_th must name the 3 levels (50, 75, 100), got {self.level_terms_th}")
         comp_ids = [c.id for c in self.components]
         if len(set(comp_ids)) != len(comp_ids):
             raise ValueError(f"duplicate component ids {comp_ids}")
@@ -243,6 +337,12 @@ class Catalog(_Model):
             raise ValueError(
                 f"component weights add up to {total:g}, expected {self.weight_total:g} "
                 f"({' + '.join(f'{c.id} {c.weight:g}' for c in self.components)})"
+            )
+        unset = [k.id for k in self.kpis if k.kind in NUMERIC_KINDS and k.targets is None]
+        if unset and not self.draft:
+            raise ValueError(
+                f"KPIs {unset} have no targets: only a draft (planning) catalog may leave targets empty "
+                "(set draft: true or give [ขั้นต้น(50), มาตรฐาน(75), ขั้นสูง(100)])"
             )
         by_id = {k.id: k for k in self.kpis}
         for k in self.kpis:
@@ -262,6 +362,11 @@ class Catalog(_Model):
                     f"({' + '.join(f'{k.id} ({k.weight:g})' for k in top)})"
                 )
         for k in self.kpis:
+            for rule in (k.units_table.within if k.units_table else []):
+                other = by_id.get(rule.kpi)
+                if other is None or other.units_table is None:
+                    raise ValueError(f"KPI {k.id}: units_table.within names KPI {rule.kpi!r}, which has no per-unit table")
+        for k in self.kpis:
             if k.kind == "composite":
                 children = [c for c in self.kpis if c.parent == k.id]
                 if not children:
@@ -273,6 +378,15 @@ class Catalog(_Model):
                         f"({' + '.join(f'{c.id} ({c.weight:g})' for c in children)})"
                     )
         return self
+
+    @property
+    def terms(self) -> tuple[str, str, str]:
+        """Names of the levels 50 / 75 / 100 in this year's document."""
+        return tuple(t.strip() for t in self.level_terms_th)  # type: ignore[return-value]
+
+    def level_headers_th(self) -> list[str]:
+        """Target column headers as the document prints them: "เป้าหมายขั้นต่ำ (50)" ..."""
+        return [f"เป้าหมาย{t} ({lvl})" for t, lvl in zip(self.terms, (50, 75, 100))]
 
     def kpi(self, kpi_id: str) -> Kpi:
         for k in self.kpis:

@@ -5,26 +5,29 @@ from __future__ import annotations
 from typing import Sequence
 
 LEVEL_COLORS = {50: "#f2b134", 75: "#4b9fd5", 100: "#2e7d32"}
-LEVEL_NAMES = {50: "ขั้นต้น (50)", 75: "มาตรฐาน (75)", 100: "ขั้นสูง (100)"}
+
+
+def level_names(terms=None) -> dict:
+    """``{50: "ขั้นต่ำ (50)", ...}`` in the year's terms (see :func:`dswlib.scoring.level_terms`)."""
+    from .scoring import level_terms
+
+    return {level: f"{name} ({level})" for level, name in zip((50, 75, 100), level_terms(terms))}
 
 
 def _plt():
-    import matplotlib.pyplot as plt
+    from .chartstyle import pyplot
 
-    from .thaifont import use_in_matplotlib
-
-    use_in_matplotlib()
-    return plt
+    return pyplot()
 
 
-def result_vs_targets(name: str, result: float, targets: Sequence[float], unit: str = ""):
+def result_vs_targets(name: str, result: float, targets: Sequence[float], unit: str = "", terms=None):
     """One bar for the result, vertical lines for the three target levels."""
     plt = _plt()
     fig, ax = plt.subplots(figsize=(7.5, 2.2))
     ax.barh([0], [result], color="#5c6bc0", height=0.5, label="ผลการดำเนินงาน")
     ax.text(result, 0, f" {result:,.2f}", va="center", fontsize=10)
     for level, target in zip((50, 75, 100), targets):
-        ax.axvline(target, color=LEVEL_COLORS[level], linestyle="--", linewidth=1.8, label=f"{LEVEL_NAMES[level]} {target:,.2f}")
+        ax.axvline(target, color=LEVEL_COLORS[level], linestyle="--", linewidth=1.8, label=f"{level_names(terms)[level]} {target:,.2f}")
     top = max([result, *targets]) * 1.15
     ax.set_xlim(0, top)
     ax.set_yticks([])
@@ -35,7 +38,7 @@ def result_vs_targets(name: str, result: float, targets: Sequence[float], unit: 
 
 
 def trend(years: Sequence[int], values: Sequence[float], title: str, targets: Sequence[float] | None = None,
-          unit: str = "", highlight: Sequence[int] = ()):
+          unit: str = "", highlight: Sequence[int] = (), terms=None):
     """Results over fiscal years (B.E.), optionally with the latest year's target levels."""
     plt = _plt()
     fig, ax = plt.subplots(figsize=(6.5, 3.2))
@@ -46,7 +49,7 @@ def trend(years: Sequence[int], values: Sequence[float], title: str, targets: Se
         ax.axvspan(y - 0.5, y + 0.5, color="#ffcdd2", alpha=0.4, linewidth=0)
     if targets:
         for level, target in zip((50, 75, 100), targets):
-            ax.axhline(target, color=LEVEL_COLORS[level], linestyle="--", linewidth=1.2, label=f"{LEVEL_NAMES[level]} {target:,.2f}")
+            ax.axhline(target, color=LEVEL_COLORS[level], linestyle="--", linewidth=1.2, label=f"{level_names(terms)[level]} {target:,.2f}")
         ax.legend(fontsize=8, loc="best")
     ax.set_xticks(list(years))
     ax.set_xticklabels([f"พ.ศ. {y}" for y in years])
@@ -58,7 +61,8 @@ def trend(years: Sequence[int], values: Sequence[float], title: str, targets: Se
 
 
 def unit_bars(labels: Sequence[str], values: Sequence[float], title: str, reference: float | None = None,
-              reference_label: str = "", targets: Sequence[float] | None = None, xlabel: str = "ร้อยละ"):
+              reference_label: str = "", targets: Sequence[float] | None = None, xlabel: str = "ร้อยละ",
+              terms=None):
     """Horizontal bars per unit (facility or province), sorted, tall enough for 77 rows."""
     plt = _plt()
     pairs = sorted(zip(labels, values), key=lambda p: (p[1] is None, p[1] if p[1] is not None else 0))
@@ -73,7 +77,7 @@ def unit_bars(labels: Sequence[str], values: Sequence[float], title: str, refere
         ax.axvline(reference, color="#c62828", linewidth=1.5, label=reference_label or f"รวม {reference:,.2f}")
     if targets:
         for level, target in zip((50, 75, 100), targets):
-            ax.axvline(target, color=LEVEL_COLORS[level], linestyle="--", linewidth=1.1, label=f"{LEVEL_NAMES[level]} {target:,.2f}")
+            ax.axvline(target, color=LEVEL_COLORS[level], linestyle="--", linewidth=1.1, label=f"{level_names(terms)[level]} {target:,.2f}")
     if reference is not None or targets:
         ax.legend(fontsize=8, loc="lower right")
     ax.set_xlabel(xlabel)

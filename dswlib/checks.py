@@ -6,14 +6,23 @@
 * printed year-on-year changes against the difference of the printed results;
 * PMQA totals (mean of 7 categories) and status (total / 125);
 * derived targets against their rule (seed 000);
-* documented issues that cannot be recomputed (``params/<year>/known_issues.yaml``).
+* documented issues that cannot be recomputed (``params/<year>/known_issues.yaml``);
+* the action plans' findings (``roadmap.yaml`` / ``action_plans.yaml``).
+
+:func:`check_year` runs every checker of :data:`CHECKERS` whose params the year
+has, so a year with only action plans (FY2569) is checkable too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from typing import Callable
 
 from .catalog import Catalog, Kpi, load_catalog, year_dir
+from .decisions import target_decisions
+from .errors import ParamsError
 from .findings import Finding
 from .thainum import format_number, percent, round_half_up, truncate
 
@@ -129,20 +138,95 @@ def check_units_table(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
                 ))
         if spec.percent:
             out += check_ratio(f"{name} แถวรวม", table.total[spec.numerator], table.total[spec.denominator], table.total[spec.percent], src)
-        r = kpi.result
-        if r is not None and r.numerator is not None:
-            if (table.total[spec.numerator], table.total[spec.denominator]) != (r.numerator, r.denominator):
-                out.append(Finding(
-                    "result_table_mismatch", "warning", f"KPI {kpi.id}",
-                    f"ผลการดำเนินงาน {_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)} ไม่ตรงกับแถวรวมของตาราง "
-                    f"{_fmt(table.total[spec.numerator], 0)}/{_fmt(table.total[spec.denominator], 0)}",
-                    r.source,
-                ))
+    out += _rows_against_result(table, kpi)
     return out
 
 
+def _rows_against_result(table, kpi: Kpi) -> list[Finding]:
+    """The unit rows must add up to the KPI's numerator and denominator, whether or not a total row is printed."""
+    spec = table.spec
+    r = kpi.result
+    if r is None or r.numerator is None or r.denominator is None:
+        return []
+    rows = table.rows
+    added = (sum(v or 0 for v in rows[spec.numerator]), sum(v or 0 for v in rows[spec.denominator]))
+    out = []
+    if added != (r.numerator, r.denominator):
+        no_total = "" if table.total is not None else " (ตารางไม่มีแถวรวม)"
+        out.append(Finding(
+            "result_table_mismatch", "warning", f"KPI {kpi.id}",
+            f"ผลบวกรายแถวของตาราง{spec.title_th and ' ' + spec.title_th} ได้ {_fmt(added[0], 0)}/{_fmt(added[1], 0)} "
+            f"ไม่ตรงกับตัวตั้ง/ตัวหารของผลการดำเนินงาน {_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)}{no_total}",
+            r.source, expected=f"{_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)}",
+            printed=f"{_fmt(added[0], 0)}/{_fmt(added[1], 0)}",
+        ))
+    if table.total is not None:
+        printed_total = (table.total[spec.numerator], table.total[spec.denominator])
+        if printed_total != (r.numerator, r.denominator) and printed_total != added:
+            out.append(Finding(
+                "result_total_row_mismatch", "warning", f"KPI {kpi.id}",
+                f"ผลการดำเนินงาน {_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)} ไม่ตรงกับแถวรวมของตาราง "
+                f"{_fmt(printed_total[0], 0)}/{_fmt(printed_total[1], 0)}",
+                r.source,
+            ))
+    return out
+
+
+def check_within(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
+    """Cross-table subsets (``units_table.within``): a count of one table bounded by a count of another, row by row."""
+    from .units import load_units_table
+
+    spec = kpi.units_table
+    if spec is None or not spec.within:
+        return []
+    table = load_units_table(params_dir, catalog.fiscal_year, kpi)
+    out: list[Finding] = []
+    for rule in spec.within:
+        other_kpi = catalog.kpi(rule.kpi)
+        other = load_units_table(params_dir, catalog.fiscal_year, other_kpi)
+        for loaded in (table, other):
+            if rule.match_on not in loaded.printed.columns:
+                raise ParamsError(loaded.path, "header", f"a column {rule.match_on} to match the rows of "
+                                  f"{spec.file} and {other.spec.file}", list(loaded.printed.columns))
+        bounds = {}
+        for _, row in other.rows.iterrows():
+            bounds[str(row[rule.match_on]).strip()] = row
+        for _, row in table.rows.iterrows():
+            key = str(row[rule.match_on]).strip()
+            if key not in bounds:
+                out.append(Finding(
+                    "unit_missing_in_other_table", "warning", f"{spec.file} แถว {key} ({row.get(spec.unit, '')})",
+                    f"ไม่มีแถวที่ {key} ในตารางของตัวชี้วัด {rule.kpi} จึงตรวจ{rule.column_label_th}กับ{rule.other_label_th}ไม่ได้",
+                    row.get("source", ""),
+                ))
+                continue
+            mine = _value(table, row, rule.column)
+            bound = _value(other, bounds[key], rule.other_column)
+            if mine is None or bound is None or mine <= bound:
+                continue
+            src = ", ".join(s for s in (row.get("source", ""), bounds[key].get("source", "")) if s)
+            out.append(Finding(
+                "subset_exceeds_group", rule.severity,
+                f"{spec.file} แถว {key} ({row.get(spec.unit, '')}) / {other.spec.file} แถว {key}",
+                f"{rule.why_th} แต่{rule.column_label_th} {_fmt(mine, 0)} คน (ตัวชี้วัด {kpi.id}) มากกว่า"
+                f"{rule.other_label_th} {_fmt(bound, 0)} คน (ตัวชี้วัด {rule.kpi}) ของหน่วยงานเดียวกัน",
+                src or rule.source, expected=f"≤ {_fmt(bound, 0)}", printed=_fmt(mine, 0),
+            ))
+    return out
+
+
+def _value(table, row, column):
+    """A row's number in ``column`` (parsed if it is a numeric column of the table, else parsed here)."""
+    from .thainum import parse_number
+
+    value = row.get(column)
+    if value is None or isinstance(value, float):
+        return value
+    return float(parse_number(value, source=table.path, where=f"column {column}", allow_missing=True) or 0)
+
+
 def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
-    from .pmqa import pmqa_status, pmqa_total
+    from .pmqa import N_CATEGORIES, pmqa_status, pmqa_total
 
     out = []
     raw = table.printed
@@ -151,6 +235,12 @@ def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
     categories = rows[rows[first_col].str.startswith("หมวด")]
     total_row = rows[rows[first_col].str.startswith("คะแนนรวม")]
     status_row = rows[rows[first_col].str.contains("ระบบราชการ")]
+    source = kpi.result.source if kpi.result else ""
+    if len(categories) != N_CATEGORIES:
+        # nothing can be recomputed from an incomplete table: say so instead of failing
+        return [Finding("pmqa_category_count", "warning", table.spec.file,
+                        f"ตารางมี {len(categories)} หมวด แต่ PMQA 4.0 มี {N_CATEGORIES} หมวด จึงคำนวณคะแนนรวมซ้ำไม่ได้", source,
+                        expected=str(N_CATEGORIES), printed=str(len(categories)))]
     for col in [c for c in rows.columns if c.endswith("_score")]:
         computed = pmqa_total(categories[col].tolist())
         if len(total_row):
@@ -166,10 +256,18 @@ def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
                 if not _close(status, p_status):
                     out.append(Finding("pmqa_status_mismatch", "warning", f"{table.spec.file} {col}",
                                        f"สถานะพิมพ์ {_fmt(p_status)} แต่ {_fmt(printed)}/125 = {_fmt(status)}", src))
-    if len(total_row) and "assessor_score" in total_row and kpi.result is not None and kpi.result.value is not None:
-        if not _close(total_row["assessor_score"].iloc[0], kpi.result.value):
+    result = kpi.result.value if kpi.result is not None else None
+    if result is not None and "assessor_score" in rows.columns:
+        # the categories must give the result even when the total row is missing or removed
+        computed = pmqa_total(categories["assessor_score"].tolist())
+        if not _close(computed, result):
+            none = "" if len(total_row) else " (ตารางไม่มีแถวคะแนนรวม)"
             out.append(Finding("pmqa_result_mismatch", "warning", f"KPI {kpi.id}",
-                               f"ผลการดำเนินงาน {_fmt(kpi.result.value)} ไม่ตรงกับคะแนนรวมจากผู้ตรวจ", kpi.result.source))
+                               f"ผลการดำเนินงาน {_fmt(result)} ไม่ตรงกับค่าเฉลี่ยคะแนนจากผู้ตรวจของ 7 หมวด "
+                               f"= {_fmt(computed)}{none}", source, expected=_fmt(computed), printed=_fmt(result)))
+        elif len(total_row) and not _close(total_row["assessor_score"].iloc[0], result):
+            out.append(Finding("pmqa_result_mismatch", "warning", f"KPI {kpi.id}",
+                               f"ผลการดำเนินงาน {_fmt(result)} ไม่ตรงกับคะแนนรวมจากผู้ตรวจที่พิมพ์ในตาราง", source))
     return out
 
 
@@ -252,24 +350,117 @@ def check_series_agreement(catalog: Catalog, params_dir) -> list[Finding]:
 
 
 def check_catalog(catalog: Catalog, params_dir) -> list[Finding]:
+    from .units import awaiting_figures
+
     out: list[Finding] = []
     for kpi in catalog.kpis:
         out += check_kpi_result(catalog, kpi)
         out += check_history(kpi)
         out += check_target_rule(kpi)
-        if kpi.units_table is not None:
+        if kpi.units_table is not None and not awaiting_figures(params_dir, catalog.fiscal_year, kpi):
             out += check_units_table(params_dir, catalog, kpi)
+            out += check_within(params_dir, catalog, kpi)
+    out += target_decisions(catalog, params_dir)  # planning years: targets still to decide
     return out + check_series_agreement(catalog, params_dir)
 
 
-def check_year(params_dir, fiscal_year) -> list[Finding]:
-    """All findings for one fiscal year's params."""
+# ------------------------------------------------------------------ the checker of a year
+#
+# ``dsw check <year>`` runs every registered checker whose kind of params the
+# year has.  A checker is a name, a test "does this year have my params?" and a
+# function returning findings; adding a kind of params (COVID, standards ...) is
+# one ``register_checker`` call.
+
+
+@dataclass(frozen=True)
+class YearChecker:
+    name: str  # short English id, e.g. "annual", "roadmap"
+    describes: str  # what params it needs, for the error of a year without any
+    applies: Callable[[Path, int], bool]
+    run: Callable[[Path, int], list[Finding]]
+
+
+CHECKERS: list[YearChecker] = []
+
+
+def register_checker(name: str, describes: str, applies: Callable[[Path, int], bool]):
+    """Decorator: add ``run(params_dir, fiscal_year) -> list[Finding]`` to the checkers of ``dsw check``.
+
+    A checker registered again under the same name replaces the earlier one.
+    """
+
+    def deco(run):
+        CHECKERS[:] = [c for c in CHECKERS if c.name != name]
+        CHECKERS.append(YearChecker(name, describes, applies, run))
+        return run
+
+    return deco
+
+
+def _has(file_name: str) -> Callable[[Path, int], bool]:
+    return lambda params_dir, year: (year_dir(params_dir, year) / file_name).is_file()
+
+
+@register_checker("annual", "kpis.yaml (the KPI catalog)", _has("kpis.yaml"))
+def _annual(params_dir, fiscal_year) -> list[Finding]:
+    return check_catalog(load_catalog(params_dir, fiscal_year), params_dir)
+
+
+@register_checker("known_issues", "known_issues.yaml", _has("known_issues.yaml"))
+def _known(params_dir, fiscal_year) -> list[Finding]:
+    return check_known_issues(params_dir, fiscal_year)
+
+
+def _has_plan(params_dir, fiscal_year) -> bool:
+    from .roadmap.loader import plan_path
+
+    return plan_path(fiscal_year, params_dir) is not None
+
+
+@register_checker("roadmap", "roadmap.yaml or action_plans.yaml (action plans)", _has_plan)
+def _roadmap(params_dir, fiscal_year) -> list[Finding]:
+    """The action plans' findings (as in the report's data-quality section) for every reported round."""
+    from .roadmap.loader import load_plan, plan_path
+    from .roadmap.quality import findings
+
+    plan = load_plan(fiscal_year, params_dir)
+    name = plan_path(fiscal_year, params_dir).name
+    return [f.to_finding(plan, name) for f in findings(plan)]
+
+
+@register_checker("covid", "covid.yaml (COVID-19 lessons learned)", _has("covid.yaml"))
+def _covid(params_dir, fiscal_year) -> list[Finding]:
+    """The COVID section's arithmetic findings (sums of rounded parts, truncated percentages, percent off its count)."""
+    from .covid.consistency import year_findings as covid_findings
+
+    return covid_findings(params_dir, fiscal_year)
+
+
+def checkers_for(params_dir, fiscal_year) -> list[YearChecker]:
+    """The registered checkers that apply to ``fiscal_year``'s params."""
     from .paths import resolve_params_dir
 
     params_dir = resolve_params_dir(params_dir)
-    return year_findings(load_catalog(params_dir, fiscal_year), params_dir)
+    return [c for c in CHECKERS if c.applies(params_dir, int(fiscal_year))]
+
+
+def check_year(params_dir, fiscal_year) -> list[Finding]:
+    """All findings of one fiscal year's params, whatever kinds of params the year has.
+
+    A year with no params at all is an error naming the folder and what it could hold.
+    """
+    from .errors import ParamsError
+    from .paths import resolve_params_dir
+
+    params_dir = resolve_params_dir(params_dir)
+    fiscal_year = int(fiscal_year)
+    applicable = checkers_for(params_dir, fiscal_year)
+    if not applicable:
+        raise ParamsError(year_dir(params_dir, fiscal_year), None,
+                          f"params of FY{fiscal_year}: " + ", ".join(c.describes for c in CHECKERS), "none found")
+    return [f for c in applicable for f in c.run(params_dir, fiscal_year)]
 
 
 def year_findings(catalog: Catalog, params_dir) -> list[Finding]:
-    """Recomputed findings of a loaded catalog plus the documented ones of its year."""
+    """Recomputed findings of a loaded catalog plus the documented ones of its year (the scorecard's)."""
     return check_catalog(catalog, params_dir) + check_known_issues(params_dir, catalog.fiscal_year)

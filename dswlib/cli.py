@@ -3,6 +3,7 @@
     dsw score <year> [--json]        scorecard of a fiscal year
     dsw check <year> [--json]        data-quality findings of a fiscal year's params
     dsw run [<year>] [--jobs N]      execute every report notebook of the year, HTML + index
+    dsw pdf FILE.html...             A4 PDF beside each reviewer page (Debian chromium)
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def main():
 @click.option("--params", "params_dir", default=None, help="params directory (default: ./params of the repo)")
 @click.option("--json", "as_json", is_flag=True, help="print the stable JSON document")
 @click.option("--between", type=click.Choice(["linear", "step"]), default=None, help="scoring between target levels")
-@click.option("--below", type=click.Choice(["zero", "linear_from_zero"]), default=None, help="scoring below ขั้นต้น")
+@click.option("--below", type=click.Choice(["zero", "linear_from_zero"]), default=None, help="scoring below the lowest target level (50)")
 def score(fiscal_year, params_dir, as_json, between, below):
     """Print the scorecard of FISCAL_YEAR (B.E., e.g. 2564)."""
     from .scorecard import load_scorecard, rule_for, scorecard_dict
@@ -93,7 +94,8 @@ def check(fiscal_year, params_dir, as_json):
 @click.option("--no-progress", is_flag=True, help="no progress bar")
 @click.option("--fresh-kernels", is_flag=True,
               help="start a new kernel for every notebook (default: each worker reuses one warm kernel, namespace reset between notebooks)")
-def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress, fresh_kernels):
+@click.option("--pdf", "with_pdf", is_flag=True, help="also print every written HTML to an A4 PDF beside it (Debian chromium)")
+def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress, fresh_kernels, with_pdf):
     """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
 
     Writes outputs/<year>/<report>.ipynb and .html and outputs/<year>/index.html.
@@ -123,11 +125,42 @@ def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress
         return
     out = Path(out_root) if out_root else root / "outputs"
     batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, reuse_kernels=not fresh_kernels)
+    if with_pdf:  # issue 12: PDFs after the HTML; a failed print fails that report only
+        from .pdf import add_pdfs
+
+        add_pdfs(batch, workers=workers)
     click.echo(f"{len(batch.results) - len(batch.failed)}/{len(batch.results)} reports written to {batch.out_dir}; index: {batch.index}")
     if batch.failed:
         click.echo(f"{len(batch.failed)} report(s) FAILED:", err=True)
         for r in batch.failed:
             click.echo(f"  {r.job.name}: {r.error.splitlines()[0] if r.error else 'unknown error'}", err=True)
+        sys.exit(1)
+
+
+@main.command("pdf")
+@click.argument("html_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--jobs", "-j", "workers", type=int, default=None, help="parallel Chromium processes (default: CPU count)")
+def pdf_command(html_files, workers):
+    """Print each HTML_FILE to an A4 PDF beside it (report.html -> report.pdf) with Debian's Chromium.
+
+    Exits 1 listing the files that could not be printed (the others are still written),
+    2 when Chromium is not installed.
+    """
+    from .browser import BrowserMissing
+    from .pdf import convert_many
+
+    try:
+        results = convert_many(html_files, workers=workers)
+    except BrowserMissing as exc:
+        _fail(exc)
+    for r in results:
+        if r.ok:
+            click.echo(f"wrote {r.pdf}")
+    failed = [r for r in results if not r.ok]
+    if failed:
+        click.echo(f"{len(failed)} PDF(s) FAILED:", err=True)
+        for r in failed:
+            click.echo(f"  {r.html}: {r.error}", err=True)
         sys.exit(1)
 
 
@@ -164,10 +197,11 @@ def synth_households(out_dir, n_households, seed, fmt):
 
 def _attach_subcommands() -> None:
     from .community.cli import community
+    from .cycle_cli import intake, new_year
     from .roadmap.cli import roadmap
     from .standards.cli import standards
 
-    for command in (standards, community, roadmap):
+    for command in (standards, community, roadmap, intake, new_year):
         main.add_command(command)
 
 

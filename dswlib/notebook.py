@@ -10,9 +10,9 @@ def setup() -> None:
     import matplotlib
     import pandas as pd
 
-    from .thaifont import use_in_matplotlib
+    from .chartstyle import apply
 
-    use_in_matplotlib()
+    apply()
     matplotlib.rcParams["figure.dpi"] = 110
     matplotlib.rcParams["savefig.bbox"] = "tight"
     pd.set_option("display.max_rows", 200)
@@ -26,12 +26,16 @@ def show_html(markup: str) -> None:
     display(HTML(markup))
 
 
-def heading(text, level: int = 2) -> None:
-    """Display an escaped heading that nbconvert keeps in the reviewer HTML."""
-    from IPython.display import Markdown, display
+def heading_html(text, level: int = 2) -> str:
+    """``<hN>`` with ``text`` escaped: params text never goes through Markdown, so
+    ``[x](javascript:...)`` stays literal text and no link can come out of it."""
+    level = min(max(int(level), 1), 6)
+    return f"<h{level}>{esc(text)}</h{level}>"
 
-    # Markdown output keeps headings in the table of contents; escape params text.
-    display(Markdown("#" * level + " " + esc(text)))
+
+def heading(text, level: int = 2) -> None:
+    """Display a heading (HTML output, text escaped); the report template lists h2/h3 in the table of contents."""
+    show_html(heading_html(text, level))
 
 
 def show_figure(fig) -> None:

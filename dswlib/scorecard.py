@@ -13,8 +13,9 @@ from typing import Optional
 from .catalog import Catalog, Kpi, load_catalog
 from .findings import Finding
 from .scoring import (
-    LEVEL_LABELS_TH,
+    DEFAULT_LEVEL_TERMS,
     ScoringRule,
+    level_name,
     level_reached,
     milestone_level,
     overall_level,
@@ -32,12 +33,13 @@ class KpiScore:
     score: Optional[Decimal]
     weighted: Optional[Decimal]
     children: list["KpiScore"] = field(default_factory=list)
+    terms: tuple = DEFAULT_LEVEL_TERMS  # the year's names of the levels 50 / 75 / 100
 
     @property
     def level_label_th(self) -> str:
         if self.level is None:
             return "ยังไม่มีผล"
-        return LEVEL_LABELS_TH.get(self.level, "ต่ำกว่าขั้นต้น")
+        return level_name(self.level, self.terms)
 
 
 @dataclass
@@ -64,26 +66,27 @@ def rule_for(catalog: Catalog, override: ScoringRule | None = None) -> ScoringRu
     return ScoringRule(between=spec.between, below=spec.below, zero_at=spec.zero_at)
 
 
-def score_kpi(kpi: Kpi, rule: ScoringRule) -> KpiScore:
+def score_kpi(kpi: Kpi, rule: ScoringRule, terms=DEFAULT_LEVEL_TERMS) -> KpiScore:
     """Score one leaf KPI (numeric or milestone); no result gives no score, not an error."""
     if kpi.kind == "milestone":
         met = kpi.result.criteria_met if kpi.result else {}
         if not met:
-            return KpiScore(kpi, None, None, None, None)
+            return KpiScore(kpi, None, None, None, None, terms=terms)
         level = milestone_level({lvl: met.get(lvl, [False] * len(c)) for lvl, c in kpi.criteria_th.items()})
         score = round_half_up(level, 2)
-        return KpiScore(kpi, float(level), level, score, weighted_score(score, kpi.weight))
+        return KpiScore(kpi, float(level), level, score, weighted_score(score, kpi.weight), terms=terms)
     value = kpi.result_value
     if value is None:
-        return KpiScore(kpi, None, None, None, None)
+        return KpiScore(kpi, None, None, None, None, terms=terms)
     score = score_three_level(value, kpi.targets, kpi.direction, rule)
     level = level_reached(value, kpi.targets, kpi.direction)
-    return KpiScore(kpi, value, level, score, weighted_score(score, kpi.weight))
+    return KpiScore(kpi, value, level, score, weighted_score(score, kpi.weight), terms=terms)
 
 
 def build_scorecard(catalog: Catalog, findings: list[Finding] | None = None, rule: ScoringRule | None = None) -> Scorecard:
     rule = rule_for(catalog, rule)
-    leaf = {k.id: score_kpi(k, rule) for k in catalog.scored_kpis()}
+    terms = catalog.terms
+    leaf = {k.id: score_kpi(k, rule, terms) for k in catalog.scored_kpis()}
     rows: list[KpiScore] = []
     for k in catalog.kpis:
         if k.kind == "composite":
@@ -91,7 +94,7 @@ def build_scorecard(catalog: Catalog, findings: list[Finding] | None = None, rul
             parts = [c.weighted for c in kids]
             weighted = None if any(p is None for p in parts) else round_half_up(sum(parts), 4)
             score = None if weighted is None else round_half_up(weighted * 100 / Decimal(str(k.weight)), 2)
-            rows.append(KpiScore(k, None, None, score, weighted, children=kids))
+            rows.append(KpiScore(k, None, None, score, weighted, children=kids, terms=terms))
         else:
             rows.append(leaf[k.id])
     components = {}
@@ -101,7 +104,7 @@ def build_scorecard(catalog: Catalog, findings: list[Finding] | None = None, rul
         components[comp.id] = {"name": comp.name_th, "weight": comp.weight, "weighted_score": weighted}
     parts = [r.weighted for r in leaf.values()]
     total = None if any(p is None for p in parts) else round_half_up(sum(parts), 2)
-    return Scorecard(catalog, rule, rows, components, total, overall_level(total), list(findings or []))
+    return Scorecard(catalog, rule, rows, components, total, overall_level(total, terms), list(findings or []))
 
 
 def load_scorecard(params_dir, fiscal_year, rule: ScoringRule | None = None, with_findings: bool = True) -> Scorecard:
@@ -155,8 +158,9 @@ def scorecard_dict(card: Scorecard) -> dict:
             "between": card.rule.between,
             "below": card.rule.below,
             "zero_at": card.rule.zero_at,
-            "description_th": card.rule.describe_th(),
+            "description_th": card.rule.describe_th(cat.terms),
         },
+        "level_terms_th": list(cat.terms),
         "kpis": kpis,
         "components": {
             cid: {"name": c["name"], "weight": _num(c["weight"]), "weighted_score": _num(c["weighted_score"])}

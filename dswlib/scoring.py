@@ -1,6 +1,7 @@
 """Scoring rules of Thai public-sector KPI evaluation.
 
-* 3-level targets: ขั้นต้น (50) / มาตรฐาน (75) / ขั้นสูง (100), with a rule
+* 3-level targets: levels 50 / 75 / 100 (named as the year's document names them,
+  e.g. ขั้นต่ำ / มาตรฐาน / ขั้นสูง in FY2564), with a rule
   between levels and below the lowest level (:class:`ScoringRule`).
 * Milestone "success levels": a level counts only if every criterion of it
   and of every level below it is met.
@@ -8,7 +9,7 @@
 * Weighted totals and an overall level.
 
 Neither seed prints a rule for results between or below the levels; the
-default here (linear interpolation, 0 below ขั้นต้น, capped at 100) is this
+default here (linear interpolation, 0 below level 50, capped at 100) is this
 project's choice and is stated in every report that uses it.
 """
 
@@ -21,7 +22,27 @@ from typing import Iterable, Sequence
 from .thainum import round_half_up
 
 LEVEL_SCORES = (50, 75, 100)
-LEVEL_LABELS_TH = {50: "ขั้นต้น", 75: "มาตรฐาน", 100: "ขั้นสูง"}
+# The names of the three levels come from each year's source document and are stored in
+# params (``level_terms_th`` of kpis.yaml: FY2564 ขั้นต่ำ / มาตรฐาน / ขั้นสูง as seed 002
+# prints them). These are only the fallback for a catalog that does not name its levels.
+DEFAULT_LEVEL_TERMS = ("ขั้นต้น", "มาตรฐาน", "ขั้นสูง")
+LEVEL_LABELS_TH = dict(zip(LEVEL_SCORES, DEFAULT_LEVEL_TERMS))
+
+
+def level_terms(terms=None) -> tuple[str, str, str]:
+    """The three level names (50, 75, 100) as a tuple; ``None`` gives the fallback names."""
+    names = tuple(terms) if terms else DEFAULT_LEVEL_TERMS
+    if len(names) != 3 or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ValueError(f"three non-empty level names (50, 75, 100) expected, got {list(names)}")
+    return names  # type: ignore[return-value]
+
+
+def level_name(level, terms=None) -> str:
+    """Name of a reached level (50/75/100) in the year's terms; 0 is "ต่ำกว่า<lowest level>"."""
+    names = level_terms(terms)
+    if level in LEVEL_SCORES:
+        return names[LEVEL_SCORES.index(level)]
+    return "ต่ำกว่า" + names[0]
 
 BETWEEN_RULES = ("linear", "step")
 BELOW_RULES = ("zero", "linear_from_zero")
@@ -33,9 +54,9 @@ class ScoringRule:
 
     ``between``: ``"linear"`` interpolates between adjacent levels (50→75→100);
     ``"step"`` gives the score of the highest level reached.
-    ``below``: ``"zero"`` gives 0 below ขั้นต้น; ``"linear_from_zero"``
-    interpolates from 0 at ``zero_at`` (default 0) up to 50 at ขั้นต้น.
-    Results at or beyond ขั้นสูง score 100 (no extra credit).
+    ``below``: ``"zero"`` gives 0 below level 50; ``"linear_from_zero"``
+    interpolates from 0 at ``zero_at`` (default 0) up to 50 at level 50.
+    Results at or beyond level 100 score 100 (no extra credit).
     """
 
     between: str = "linear"
@@ -49,16 +70,18 @@ class ScoringRule:
         if self.below not in BELOW_RULES:
             raise ValueError(f"below must be one of {BELOW_RULES}, got {self.below!r}")
 
-    def describe_th(self) -> str:
+    def describe_th(self, terms=None) -> str:
+        """Thai description of the rule, naming the levels in the year's terms."""
+        low, _, high = level_terms(terms)
         between = (
             "เทียบสัดส่วนเชิงเส้นระหว่างระดับเป้าหมาย" if self.between == "linear"
             else "ให้คะแนนตามระดับเป้าหมายสูงสุดที่บรรลุ"
         )
         below = (
-            "ต่ำกว่าเป้าหมายขั้นต้นได้ 0 คะแนน" if self.below == "zero"
-            else f"ต่ำกว่าเป้าหมายขั้นต้นเทียบสัดส่วนจาก 0 คะแนนที่ผลงาน {self.zero_at:g}"
+            f"ต่ำกว่าเป้าหมาย{low}ได้ 0 คะแนน" if self.below == "zero"
+            else f"ต่ำกว่าเป้าหมาย{low}เทียบสัดส่วนจาก 0 คะแนนที่ผลงาน {self.zero_at:g}"
         )
-        return f"{between}; {below}; ถึงหรือเกินเป้าหมายขั้นสูงได้ 100 คะแนน"
+        return f"{between}; {below}; ถึงหรือเกินเป้าหมาย{high}ได้ 100 คะแนน"
 
 
 DEFAULT_RULE = ScoringRule()
@@ -71,10 +94,10 @@ def check_targets(targets: Sequence[float], direction: str = "higher") -> None:
     t50, t75, t100 = (float(t) for t in targets)
     if direction == "higher":
         ok = t50 < t75 < t100
-        want = "ขั้นต้น < มาตรฐาน < ขั้นสูง (higher is better)"
+        want = "level 50 < level 75 < level 100 (higher is better)"
     elif direction == "lower":
         ok = t50 > t75 > t100
-        want = "ขั้นต้น > มาตรฐาน > ขั้นสูง (lower is better)"
+        want = "level 50 > level 75 > level 100 (lower is better)"
     else:
         raise ValueError(f"direction must be 'higher' or 'lower', got {direction!r}")
     if not ok:
@@ -204,15 +227,10 @@ def weighted_total(items: Iterable[WeightedItem]) -> Decimal | None:
     return round_half_up(total, 2)
 
 
-def overall_level(total) -> str:
-    """Label of the level the weighted total reaches (same 50/75/100 cut-offs)."""
+def overall_level(total, terms=None) -> str:
+    """Label of the level the weighted total reaches (same 50/75/100 cut-offs), in the year's terms."""
     if total is None:
         return "ไม่ได้ประเมิน"
     value = float(total)
-    if value >= 100:
-        return LEVEL_LABELS_TH[100]
-    if value >= 75:
-        return LEVEL_LABELS_TH[75]
-    if value >= 50:
-        return LEVEL_LABELS_TH[50]
-    return "ต่ำกว่าขั้นต้น"
+    reached = max((level for level in LEVEL_SCORES if value >= level), default=0)
+    return level_name(reached, terms)

@@ -51,6 +51,8 @@ def load_units_table(params_dir, fiscal_year, kpi: Kpi) -> LoadedTable:
         raise ValueError(f"KPI {kpi.id} has no per-unit table")
     path = year_dir(params_dir, fiscal_year) / spec.file
     raw = read_csv(path, required=[c for c in [spec.unit, *numeric_columns(spec, [])] if c])
+    if raw.empty:
+        raise ParamsError(path, "rows", f"at least one unit row ({spec.unit_label_th}) under the header", "a header line only")
     cols = numeric_columns(spec, raw.columns)
     parsed = raw.copy()
     for col in cols:
@@ -66,6 +68,8 @@ def load_units_table(params_dir, fiscal_year, kpi: Kpi) -> LoadedTable:
     if any(total_mask):
         total = parsed[total_mask].iloc[0].to_dict()
     rows = parsed[[not m for m in total_mask]].reset_index(drop=True)
+    if rows.empty:
+        raise ParamsError(path, "rows", f"at least one unit row ({spec.unit_label_th}) besides the total row (รวม)", "only a total row")
     if spec.kind == "ratio":
         for i, (num, den) in enumerate(zip(rows[spec.numerator], rows[spec.denominator])):
             if num is None or den is None:
@@ -81,3 +85,18 @@ def with_percent(table: LoadedTable):
         None if not den else float(percent(num, den)) for num, den in zip(frame[spec.numerator], frame[spec.denominator])
     ]
     return frame
+
+
+def awaiting_figures(params_dir, fiscal_year, kpi: Kpi) -> bool:
+    """True for a per-unit table that lists its units but has no figures yet (a planning year, before intake).
+
+    A table without unit rows is not awaiting figures: the loader names that problem.
+    """
+    from .yamlio import read_csv
+
+    spec = kpi.units_table
+    if spec is None:
+        return False
+    raw = read_csv(year_dir(params_dir, fiscal_year) / spec.file)
+    cols = [c for c in numeric_columns(spec, raw.columns) if c in raw.columns]
+    return len(raw) > 0 and bool(cols) and not any(str(v).strip() for c in cols for v in raw[c])

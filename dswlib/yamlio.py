@@ -46,7 +46,8 @@ def validate(model, data, source):
         errors = []
         for err in exc.errors():
             where = field_path(err["loc"])
-            errors.append(ParamsError(source, where, err["msg"], err.get("input") if err["type"] != "missing" else None))
+            msg = err["msg"].removeprefix("Value error, ")
+            errors.append(ParamsError(source, where, msg, err.get("input") if err["type"] != "missing" else None))
         raise ParamsErrors(errors) from None
 
 
@@ -57,6 +58,8 @@ def read_csv(path, required: list[str] | None = None):
     path = Path(path)
     if not path.exists():
         raise ParamsError(path, None, "an existing CSV file", "file not found")
+    if path.stat().st_size == 0 or not path.read_bytes().strip():
+        raise ParamsError(path, None, "a CSV file with a header line and rows", "an empty file")
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except Exception as exc:  # pandas raises several parser error types

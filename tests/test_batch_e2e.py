@@ -58,8 +58,12 @@ def test_annual_report_figures_match_seed_002(batch):
     for figure in ["ร้อยละ 13.90", "(198/1,424 คน)", "ร้อยละ 16.72", "(55/329 คน)", "ร้อยละ 50.01", "(1,896/3,791 คน)",
                    "426.86", "13.16", "17.55", "21.94", "72.84", "74.97", "77.10", "73.77", "74.54", "75.31",
                    "370.00", "407.02", "415.16", "-56.12", "+2.87", "-21.40", "+0.77", "-2.02", "+4.39", "453.13", "3.41",
-                   "8,520", "1,737", "203,981"]:
+                   "8,520", "1,737", "203,981",
+                   # narrative figures of seed 002 (activity counts, thresholds, the dated letter, the opening date)
+                   "2,205", "1,813", "3,000 บาท", "กค 0408.5/19639", "600 บาทต่อเดือน", "14 มิ.ย. 64", "2.1.4"]:
         assert figure in text, figure
+    # the year's own level names (seed 002: ขั้นต่ำ), never the generic ones
+    assert "เป้าหมายขั้นต่ำ (50)" in text and "ขั้นต้น" not in text
     # every province row of the KPI 4 table is there, with the printed and recomputed percentage
     assert "สตูล" in text and "78.13" in text
     # the data-quality section lists the seed's own problems
@@ -72,6 +76,10 @@ def test_covid_section_figures(batch):
     for figure in ["72.84", "16.72", "-56.12", "71.41", "50.01", "-21.40", "11,510", "32,152,800", "19,994,800",
                    "1,226,404", "39,520", "401", "229", "1 : 70", "1 : 200", "1 : 400"]:
         assert figure in text, figure
+    # FY2562 is the pre-COVID baseline, FY2563 the first-wave year; one point never gives "ไม่ตรงกัน"
+    assert "ค่าฐานก่อนโควิด" in text and "ปีงบประมาณ 2562 (1 ตุลาคม 2561 – 30 กันยายน 2562)" in text
+    assert "ปีระบาดระลอกแรก" in text and "ปีงบประมาณ 2563 (1 ตุลาคม 2562 – 30 กันยายน 2563)" in text
+    assert "ไม่ตรงกัน" not in text and "สิ่งที่ข้อมูลยังบอกไม่ได้" in text
 
 
 def test_no_code_no_broken_figures_in_reviewer_html(batch):

@@ -86,3 +86,23 @@ def test_year_mismatch(params_copy):
     _edit(params_copy, 2564, lambda d: d.update(fiscal_year=2565))
     with pytest.raises(ParamsError, match="fiscal_year"):
         load_catalog(params_copy, 2564)
+
+
+def test_target_above_100_for_a_percentage_kpi_is_refused(params_copy):
+    """Issue 11: `dsw score` and `dsw check` accepted ขั้นสูง 101 for a ร้อยละ KPI."""
+    import pytest
+    from click.testing import CliRunner
+
+    from dswlib.catalog import load_catalog
+    from dswlib.cli import main
+    from dswlib.errors import ParamsError
+
+    path = params_copy / "2566" / "kpis.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "targets: [10, 20, 30]" in text
+    path.write_text(text.replace("targets: [10, 20, 30]", "targets: [10, 20, 101]"), encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"kpis.yaml: kpis\[0\].targets: .*percentage KPI.*between 0 and 100; 101 is not"):
+        load_catalog(params_copy, 2566)
+    for cmd in (["score", "2566"], ["check", "2566"]):
+        res = CliRunner().invoke(main, [*cmd, "--params", str(params_copy)])
+        assert res.exit_code == 2 and "between 0 and 100" in res.output and "Traceback" not in res.output, cmd

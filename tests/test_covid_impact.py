@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dswlib.covid.impact import (
-    AGREE, CANNOT, DISAGREE, compare_with_narrative, compute_impacts, drop_flag, impact_frame,
+    AGREE, CANNOT, DISAGREE, INCONCLUSIVE, compare_with_narrative, compute_impacts, drop_flag, impact_frame,
 )
-from dswlib.covid.report import catalog_targets
+from dswlib.covid.report import build_report, catalog_targets
 from dswlib.series import load_series
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,12 +19,20 @@ PARAMS = ROOT / "params"
 # FY2564 target levels, seed 002 L345, L444, L552, L763
 TARGETS = {"3.1": (13.16, 17.55, 21.94), "3.2": (72.84, 74.97, 77.10), "4": (73.77, 74.54, 75.31),
            "5.2": (370, 407.02, 415.16)}
+TERMS = ("ขั้นต่ำ", "มาตรฐาน", "ขั้นสูง")  # seed 002 L180
 D = Decimal
 
 
 @pytest.fixture(scope="module")
 def impacts():
-    return {i.kpi_id: i for i in compute_impacts(load_series(PARAMS), 2564, [2562, 2563], TARGETS)}
+    """With FY2563 put in the baseline on purpose (2 points): the rule-of-thumb drop check."""
+    return {i.kpi_id: i for i in compute_impacts(load_series(PARAMS), 2564, [2562, 2563], TARGETS, TERMS)}
+
+
+@pytest.fixture(scope="module")
+def report():
+    """The report as built by default: baseline FY2562 only, FY2563 the first-wave year."""
+    return build_report(2564, PARAMS)
 
 
 def test_only_fy2564_kpis_with_series(impacts):
@@ -91,18 +99,75 @@ def test_targets_come_from_the_catalog():
     assert {"1", "2", "5.1"} <= set(kpi_ids)
 
 
-def test_comparison_with_narrative(impacts):
+def test_comparison_with_two_points_never_disagrees(impacts):
     table = compare_with_narrative(list(impacts.values()), ["1", "2", "3", "3.1", "3.2", "4"],
                                    ["1", "2", "3", "3.1", "3.2", "4", "5", "5.1", "5.2"])
     verdict = table.set_index("ตัวชี้วัด")["ผลเปรียบเทียบ"].to_dict()
-    assert verdict == {"1": CANNOT, "2": CANNOT, "3.1": DISAGREE, "3.2": AGREE, "4": AGREE,
+    # 3.1 is listed but not flagged by the 2-point rule of thumb: not enough to say the data contradict the document
+    assert verdict == {"1": CANNOT, "2": CANNOT, "3.1": INCONCLUSIVE, "3.2": AGREE, "4": AGREE,
                        "5.1": CANNOT, "5.2": AGREE}
 
 
-def test_data_flag_not_in_narrative_is_a_disagreement(impacts):
+def test_data_flag_not_in_narrative_with_two_points_is_inconclusive(impacts):
     table = compare_with_narrative(list(impacts.values()), ["1", "3.2"])
     verdict = table.set_index("ตัวชี้วัด")["ผลเปรียบเทียบ"].to_dict()
-    assert verdict["4"] == DISAGREE and verdict["3.2"] == AGREE
+    assert verdict["4"] == INCONCLUSIVE and verdict["3.2"] == AGREE
+
+
+def test_disagreement_needs_a_statistical_test():
+    # 3 pre-COVID points give a trend and a prediction interval: only then can the data contradict the document
+    series = _series({2560: D("70"), 2561: D("71"), 2562: D("72"), 2563: D("60"), 2564: D("40")})
+    (impact,) = compute_impacts(series, 2564, [2560, 2561, 2562], first_wave_years=[2563])
+    assert impact.flagged is True
+    verdict = compare_with_narrative([impact], [])  # flagged, but the document does not list it
+    assert verdict.iloc[0]["ผลเปรียบเทียบ"] == DISAGREE
+    assert compare_with_narrative([impact], ["9"]).iloc[0]["ผลเปรียบเทียบ"] == AGREE
+
+
+def test_default_baseline_is_fy2562_and_fy2563_is_the_first_wave(report):
+    assert report.baseline_years == (2562,) and report.first_wave_years == (2563,)
+    impacts = {i.kpi_id: i for i in report.impacts}
+    # 3.2: pre-COVID 69.97 (FY2562, 002 L451); first wave 72.84 (FY2563); 16.72 - 69.97 = -53.25
+    assert impacts["3.2"].baseline_mean == D("69.97") and impacts["3.2"].change_baseline == D("-53.25")
+    assert impacts["3.2"].first_wave == ((2563, D("72.84")),)
+    assert impacts["4"].change_baseline == D("-20.63")  # 50.01 - 70.64 (002 L559)
+    assert impacts["3.2"].change_previous == D("-56.12")  # the seed's own change is unchanged
+    table = impact_frame(report.impacts, report.terms).set_index("ตัวชี้วัด")
+    assert table.loc["3.2", "ก่อนโควิด"] == "69.97 (ปี 2562)"
+    assert table.loc["3.2", "ปีระบาดระลอกแรก"] == "72.84 (ปี 2563)"
+    assert "ห่างจากขั้นต่ำ (50)" in table.columns
+
+
+def test_one_pre_covid_point_says_what_can_and_cannot_be_concluded(report):
+    table = report.comparison.set_index("ตัวชี้วัด")
+    assert not (table["ผลเปรียบเทียบ"] == DISAGREE).any()
+    assert set(table["ผลเปรียบเทียบ"]) <= {INCONCLUSIVE, CANNOT}
+    assert "53.25" in table.loc["3.2", "สิ่งที่ข้อมูลบอกได้"] and "56.12" in table.loc["3.2", "สิ่งที่ข้อมูลบอกได้"]
+    assert "เพียง 1 ปี" in table.loc["3.2", "สิ่งที่ข้อมูลยังบอกไม่ได้"]
+    # 3.1 is listed as affected yet above its FY2562 value: said plainly, never called a contradiction
+    assert "สูงกว่าค่าก่อนโควิดปี 2562" in table.loc["3.1", "สิ่งที่ข้อมูลบอกได้"]
+    assert "ไม่ถือว่าข้อมูลขัดกับเอกสาร" in table.loc["3.1", "สิ่งที่ข้อมูลยังบอกไม่ได้"]
+
+
+def test_first_wave_year_in_the_baseline_is_noted():
+    rep = build_report(2564, PARAMS, [2562, 2563])
+    assert rep.first_wave_years == () and any("ระบาดระลอกแรก" in n for n in rep.notes)
+
+
+def test_covid_yaml_rejects_a_first_wave_year_in_the_baseline(tmp_path):
+    import shutil
+
+    from dswlib.covid.model import load_covid
+    from dswlib.errors import ParamsError
+
+    (tmp_path / "2564").mkdir()
+    path = tmp_path / "2564" / "covid.yaml"
+    shutil.copy(PARAMS / "2564" / "covid.yaml", path)
+    path.write_text(path.read_text(encoding="utf-8").replace("pre_covid_years: [2562]", "pre_covid_years: [2562, 2563]"),
+                    encoding="utf-8")
+    with pytest.raises(ParamsError) as info:
+        load_covid(tmp_path, 2564)
+    assert "covid.yaml" in str(info.value) and "first-wave" in str(info.value)
 
 
 def _series(values):

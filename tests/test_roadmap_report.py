@@ -44,7 +44,7 @@ def test_summary_and_kpi_tables():
     kpis = build_kpi_table(view)
     ea = kpis[kpis["ตัวชี้วัด"].str.startswith("ร้อยละของกิจกรรมที่ดำเนินงานแล้วเสร็จ")].iloc[0]
     assert ea["ร้อยละที่คำนวณ"] == "30.43" and ea["ร้อยละที่รายงาน"] == "30.43" and ea["ตรงกัน"] == "ตรง"
-    assert "60.87" in ea["คาดการณ์ 12 เดือน"]
+    assert "60.87" in ea["คาดการณ์ 12 เดือน (ค่ากลาง)"]
     late = build_lateness_table(view)
     assert len(late) == 3
 

@@ -123,12 +123,15 @@ def test_yes_no_bands(ind, value, expected):
 
 
 # ---- per-month indicators from a yearly total (PER-MONTH) ----
-@pytest.mark.parametrize("year,expected", [(24, 10), (30, 10), (23, 5), (12, 5), (11, 0), (1, 0), (0, 0)])
+# The 0 bands print "none" ("ไม่มีการประชุม...", L481; "ไม่มีการปรับปรุงข้อมูล", L1064): a year with some
+# meetings/updates but fewer than 12 takes the lowest band that is not "none", never 0.
+@pytest.mark.parametrize("year,expected", [(24, 10), (30, 10), (23, 5), (12, 5), (11, 5), (6, 5), (1, 5), (0, 0)])
 def test_d2_i4_per_month(year, expected):
     assert s("D2.I4", count_year=year) == expected  # 004 L479-481
 
 
-@pytest.mark.parametrize("year,expected", [(48, 10), (47, 7.5), (36, 7.5), (24, 5), (12, 2.5), (11, 0)])
+@pytest.mark.parametrize("year,expected", [(48, 10), (47, 7.5), (36, 7.5), (35, 5), (24, 5), (12, 2.5),
+                                           (11, 2.5), (1, 2.5), (0, 0)])
 def test_d4_i27_per_month(year, expected):
     assert s("D4.I27", count_year=year) == expected  # 004 L1060-1064
 

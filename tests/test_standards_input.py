@@ -125,7 +125,7 @@ def test_missing_header_column_and_meta(tmp_path):
     with pytest.raises(ParamsError, match="76 province codes"):
         read_assessment(_write_csv(tmp_path / "m.csv", rows), R, "params")
     with pytest.raises(ParamsError, match=".csv or .xlsx"):
-        read_assessment(_write_csv(tmp_path / "x.txt", rows), R, "params")
+        read_assessment(_write_csv(tmp_path / "x.json", rows), R, "params")
 
 
 def test_blank_values_make_indicators_missing_not_zero(tmp_path):

@@ -106,3 +106,31 @@ def test_uncovered_categorical_combination_is_rejected(tmp_path):
     (tmp_path / "standards" / "rubric.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ParamsError, match="D2.I5.bands"):
         load_rubric(tmp_path)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed text not available")
+def test_dimension1_targets_one_per_indicator_in_printed_order(rubric):
+    """The form (004 L1828-1842) prints one target per indicator of dimension 1, in indicator order.
+
+    The equipment cell holds 16 targets for I15-I30: the 14th is a bare "มี" (I28, Internet/WiFi) that the
+    export runs into the car target ("มี 4-6 คัน/สนง."). Every indicator therefore has its printed target.
+    """
+    text = SEED.read_text(encoding="utf-8").split("\n")
+    equipment = text[1839 - 1].split("\t")[3] + " " + text[1842 - 1].split("\t")[3]
+    targets = [ind.target_th for ind in rubric.input_indicators()]
+    assert all(targets), [i.id for i in rubric.input_indicators() if not i.target_th]
+    joined = " ".join(t for t in targets[14:30])  # I15-I30 in order
+    assert " ".join(equipment.split()) == " ".join(joined.replace("สนง.", "สนง.").split())
+    i28, i29 = rubric.indicator("D1.I28"), rubric.indicator("D1.I29")
+    assert i28.target_th == "มี" and i28.meets_when is not None
+    assert i29.target_th.startswith("4-6 คัน/สนง.")
+    # area 1: six indicators, six targets (L1828-1833); I5's is "มีพื้นที่ให้บริการ", I6's "อย่างน้อย 4 ตารางเมตร"
+    assert [rubric.indicator(f"D1.I{k}").target_th for k in (5, 6)] == ["มีพื้นที่ให้บริการ", "อย่างน้อย 4 ตารางเมตร"]
+
+
+def test_internet_target_is_checked():
+    from dswlib.standards.scoring import check_input_indicator
+
+    ind = load_rubric("params").indicator("D1.I28")
+    assert check_input_indicator(ind, {"value": True}).status == "meets"
+    assert check_input_indicator(ind, {"value": False}).status == "not_met"

@@ -11,15 +11,20 @@ from ..htmlparts import esc, html_list
 from ..scorecard import Scorecard, load_scorecard
 from ..thainum import format_change, format_number, percent, round_half_up
 
-LEVEL_HEADERS = ("เป้าหมายขั้นต้น (50)", "เป้าหมายมาตรฐาน (75)", "เป้าหมายขั้นสูง (100)")
-
-
 def _ul(items) -> str:
     return html_list(items, empty="-")
 
 
-def _ol(items) -> str:
-    return html_list(items, ordered=True, empty="-")
+def narrative_list_html(items, ordered: bool = True) -> str:
+    """Narrative items (each escaped) with their sub-points as a nested list; "-" when there are none."""
+    if not items:
+        return "<p>-</p>"
+    tag = "ol" if ordered else "ul"
+    lis = []
+    for item in items:
+        sub = "".join(f"<li>{esc(s)}</li>" for s in item.items_th)
+        lis.append(f"<li>{esc(item.th)}" + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
+    return f"<{tag}>{''.join(lis)}</{tag}>"
 
 
 def _anchor(kpi_id: str) -> str:
@@ -77,7 +82,8 @@ class AnnualReport:
             f"<h1>{esc(c.title_th)}</h1>{draft}"
             f"<p>{esc(self.fy.round_label(self.round))}</p>"
             f"<p>{esc(self.fy.period_label())}</p>"
-            "</div><!-- dsw:toc -->"
+            + (f"<p>{esc(c.issuer_th)} {esc(c.agency_th)}</p>" if c.issuer_th else "")
+            + "</div><!-- dsw:toc -->"
         )
 
     def foreword_html(self) -> str:
@@ -87,11 +93,15 @@ class AnnualReport:
                  f"ตามกรอบการประเมิน {len(c.components)} องค์ประกอบ ได้แก่ {weights}</p>"]
         if c.scoring_note_th:
             parts.append(f"<p class='dsw-note'>{esc(c.scoring_note_th)}</p>")
-        parts.append(f"<p>เกณฑ์การคำนวณคะแนนที่ใช้: {esc(self.scorecard.rule.describe_th())} "
+        parts.append(f"<p>เกณฑ์การคำนวณคะแนนที่ใช้: {esc(self.scorecard.rule.describe_th(self.catalog.terms))} "
                      "(เอกสารต้นฉบับไม่ได้กำหนดวิธีคำนวณคะแนนระหว่างระดับเป้าหมาย จึงระบุไว้ที่นี่)</p>")
-        if self.round == 6:
+        rounds = {k.result.round or 12 for k in c.kpis if k.result is not None}  # seed results are 12-month
+        if self.round == 6 and 12 in rounds:
             parts.append("<p class='dsw-note'>ข้อมูลผลการดำเนินงานใน params ของปีนี้เป็นผลรอบ 12 เดือน "
                          "รายงานรอบ 6 เดือนจึงแสดงผลเดียวกัน</p>")
+        elif self.round == 12 and 6 in rounds:
+            parts.append("<p class='dsw-note'>ผลการดำเนินงาน" + ("ของบางตัวชี้วัด" if 12 in rounds else "")
+                         + "ที่บันทึกไว้ของปีนี้เป็นผลรอบ 6 เดือน (ยังไม่มีผลรอบ 12 เดือน)</p>")
         return "".join(parts)
 
     def strategy_html(self) -> str:
@@ -101,10 +111,14 @@ class AnnualReport:
         rows = "".join(
             f"<tr><th style='width:28%'>{esc(b['label_th'])}</th><td>{_ul(b['items_th'])}</td></tr>" for b in s.get("bands", [])
         )
-        kpis = "".join(
-            f"<li>{esc(k.id)} {esc(k.name_th)} (น้ำหนัก {format_number(k.weight, 0)})</li>" for k in self.catalog.kpis
-        )
-        rows += f"<tr><th>ตัวชี้วัดระดับกรม</th><td><ul>{kpis}</ul></td></tr>"
+        groups = []
+        for comp in self.catalog.components:
+            kpis = "".join(
+                f"<li>{esc(k.id)} {esc(_name_with_tag(k))} (น้ำหนัก {format_number(k.weight, 0)})</li>"
+                for k in self.catalog.kpis if k.component == comp.id
+            )
+            groups.append(f"<li>{esc(comp.name_th)} ร้อยละ {format_number(comp.weight, 0)}<ul>{kpis}</ul></li>")
+        rows += f"<tr><th>ตัวชี้วัดระดับกรม</th><td><ul>{''.join(groups)}</ul></td></tr>"
         note = f"<p class='dsw-note'>{esc(s['note_th'])}</p>" if s.get("note_th") else ""
         return f"<table>{rows}</table>{note}"
 
@@ -122,7 +136,7 @@ class AnnualReport:
                     continue
                 weight = format_number(k.weight, 0)
                 rows.append({
-                    "ตัวชี้วัด": f"{k.id} {k.name_th}",
+                    "ตัวชี้วัด": f"{k.id} {_name_with_tag(k)}",
                     "ความเชื่อมโยงกับยุทธศาสตร์ชาติ / แผนแม่บท / แผน 12 / นโยบายรัฐบาล": "; ".join(linkage.get(k.id, {}).get("items_th", [])),
                     "น้ำหนัก (ร้อยละ)": f"({weight})" if k.parent else weight,
                 })
@@ -152,7 +166,7 @@ class AnnualReport:
         out = ["<h4>คำอธิบาย</h4>"]
         if n.scope_th:
             out.append(f"<p>ขอบเขตการประเมิน: {esc(n.scope_th)}</p>")
-        out.append(_ul(n.description_th) if n.description_th else "")
+        out.append(narrative_list_html(n.description_th, ordered=False) if n.description_th else "")
         if kpi.formula is not None:
             f = kpi.formula
             out.append(
@@ -168,9 +182,11 @@ class AnnualReport:
 
         if kpi.kind == "milestone":
             cells = ["; ".join(kpi.criteria_th[level]) for level in (50, 75, 100)]
+        elif kpi.targets is None:
+            cells = ["ยังไม่กำหนด"] * 3
         else:
             cells = [format_value(kpi, t) for t in kpi.targets]
-        headers = kpi.target_labels_th or LEVEL_HEADERS
+        headers = kpi.target_labels_th or self.catalog.level_headers_th()
         return pd.DataFrame([[f"{kpi.id} {kpi.name_th}", *cells]], columns=["ตัวชี้วัด", *headers])
 
     def result_html(self, kpi: Kpi) -> str:
@@ -227,7 +243,8 @@ class AnnualReport:
 
         if not kpi.is_numeric or kpi.result_value is None:
             return None
-        return result_vs_targets(f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานเทียบเป้าหมาย 3 ระดับ", kpi.result_value, kpi.targets, kpi.unit)
+        return result_vs_targets(f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานเทียบเป้าหมาย 3 ระดับ", kpi.result_value, kpi.targets, kpi.unit,
+                                 terms=self.catalog.terms)
 
     def trend_chart(self, kpi: Kpi):
         from ..charts import trend
@@ -236,15 +253,16 @@ class AnnualReport:
         if len(points) < 2:
             return None
         return trend([p.fiscal_year for p in points], [p.value for p in points],
-                     f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานย้อนหลัง", kpi.targets if kpi.is_numeric else None, kpi.unit)
+                     f"ตัวชี้วัดที่ {kpi.id}: ผลการดำเนินงานย้อนหลัง", kpi.targets if kpi.is_numeric else None, kpi.unit,
+                     terms=self.catalog.terms)
 
     def units_frame(self, kpi: Kpi):
         """Per-unit table as printed, with the recomputed percentage next to it."""
         import pandas as pd
 
-        from ..units import load_units_table, with_percent
+        from ..units import awaiting_figures, load_units_table, with_percent
 
-        if kpi.units_table is None:
+        if kpi.units_table is None or awaiting_figures(self.params_dir, self.fiscal_year, kpi):
             return None
         table = load_units_table(self.params_dir, self.fiscal_year, kpi)
         spec = table.spec
@@ -279,9 +297,9 @@ class AnnualReport:
 
     def units_chart(self, kpi: Kpi):
         from ..charts import unit_bars
-        from ..units import load_units_table, with_percent
+        from ..units import awaiting_figures, load_units_table, with_percent
 
-        if kpi.units_table is None or kpi.units_table.kind != "ratio":
+        if kpi.units_table is None or kpi.units_table.kind != "ratio" or awaiting_figures(self.params_dir, self.fiscal_year, kpi):
             return None
         table = load_units_table(self.params_dir, self.fiscal_year, kpi)
         rows = with_percent(table)
@@ -290,15 +308,16 @@ class AnnualReport:
             ref = float(percent(table.total[table.spec.numerator], table.total[table.spec.denominator]))
         labels = [_short_unit(u) for u in rows[table.spec.unit]]
         return unit_bars(labels, rows["computed_percent"].tolist(), f"ตัวชี้วัดที่ {kpi.id}: ร้อยละราย{table.spec.unit_label_th}",
-                         reference=ref, reference_label=f"ภาพรวม {ref:,.2f}" if ref is not None else "", targets=kpi.targets)
+                         reference=ref, reference_label=f"ภาพรวม {ref:,.2f}" if ref is not None else "", targets=kpi.targets,
+                         terms=self.catalog.terms)
 
     def narrative_html(self, kpi: Kpi) -> str:
         n = kpi.narrative
         return (
-            "<h4>คำชี้แจงการปฏิบัติงาน/มาตรการที่ได้ดำเนินการ</h4>" + _ol(n.actions_th)
-            + "<h4>ปัจจัยสนับสนุนต่อการดำเนินงาน</h4>" + _ol(n.support_factors_th)
-            + "<h4>อุปสรรคต่อการดำเนินงาน</h4>" + _ol(n.obstacles_th)
-            + "<h4>หลักฐานอ้างอิง</h4>" + _ol(n.evidence_th)
+            "<h4>คำชี้แจงการปฏิบัติงาน/มาตรการที่ได้ดำเนินการ</h4>" + narrative_list_html(n.actions_th)
+            + "<h4>ปัจจัยสนับสนุนต่อการดำเนินงาน</h4>" + narrative_list_html(n.support_factors_th)
+            + "<h4>อุปสรรคต่อการดำเนินงาน</h4>" + narrative_list_html(n.obstacles_th)
+            + "<h4>หลักฐานอ้างอิง</h4>" + narrative_list_html(n.evidence_th)
         )
 
     def kpi_findings(self, kpi: Kpi):
@@ -341,6 +360,7 @@ class AnnualReport:
     def score_frame(self):
         import pandas as pd
 
+        low, mid, high = (f"{t} ({lvl})" for t, lvl in zip(self.catalog.terms, (50, 75, 100)))
         rows = []
         for r in self.scorecard.rows:
             k = r.kpi
@@ -352,11 +372,11 @@ class AnnualReport:
                 targets = ["(ตามเกณฑ์)"] * 3
             else:
                 result = format_number(r.result, 2) if r.result is not None else "-"
-                targets = [format_number(t, 2) for t in k.targets]
+                targets = [format_number(t, 2) for t in k.targets] if k.targets is not None else ["ยังไม่กำหนด"] * 3
             rows.append({
                 "ตัวชี้วัด": ("  " if k.parent else "") + f"{k.id} {k.name_th}",
                 "น้ำหนัก": f"({format_number(k.weight, 0)})" if k.parent else format_number(k.weight, 0),
-                "ขั้นต้น (50)": targets[0], "มาตรฐาน (75)": targets[1], "ขั้นสูง (100)": targets[2],
+                low: targets[0], mid: targets[1], high: targets[2],
                 "ผลการดำเนินงาน": result,
                 "ระดับที่บรรลุ": "-" if k.kind == "composite" else r.level_label_th,
                 "คะแนน": "-" if r.score is None else format_number(r.score, 2),
@@ -409,6 +429,11 @@ _COLUMN_LABELS = {
     "returned_family_community_persons": "ส่งกลับครอบครัว/ชุมชน (คน)",
     "total_returned_persons": "รวมส่งกลับคืนสู่สังคม (คน)",
 }
+
+
+def _name_with_tag(kpi: Kpi) -> str:
+    """The KPI name as the seed's KPI table prints it: with its tag, unless the name already carries it."""
+    return kpi.name_th if not kpi.tag or kpi.tag in kpi.name_th else f"{kpi.name_th} ({kpi.tag})"
 
 
 def _label(column: str) -> str:

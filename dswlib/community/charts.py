@@ -13,8 +13,9 @@ SYNTHETIC_NOTE_TH = "ข้อมูลสังเคราะห์ (สาธ
 
 
 def _figure(width=8.0, height=4.2):
-    import matplotlib.pyplot as plt
+    from ..chartstyle import pyplot
 
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(width, height))
     return fig, ax
 

@@ -89,13 +89,16 @@ def demo(out, seed, params_dir):
 @click.option("--params-dir", default=None, help="params directory (default: <repo>/params)")
 def level(percent, params_dir):
     """Score of criterion 5.1 (0-5) for PERCENT, e.g. "77.5" or "ร้อยละ ๗๗.๕"."""
-    from ..thainum import parse_number
+    from ..tabular import NOT_APPLICABLE, parse_cell_number
     from .criteria import load_criteria
-    from .level_scale import points_kpi_2_1, score_integration
+    from .level_scale import check_percent, points_kpi_2_1, score_integration
 
     try:
         criteria = load_criteria(params_dir)
-        value = parse_number(percent, source="command line", where="PERCENT")
+        value = parse_cell_number(percent, source="command line", where="PERCENT", negative="allow")
+        if value is None or value is NOT_APPLICABLE:
+            raise ParamsError("command line", "PERCENT", "a percentage 0-100, e.g. 77.5 or ร้อยละ ๗๗.๕", percent)
+        check_percent(value, source="command line", where="PERCENT", raw=percent)
     except ParamsError as exc:
         _fail(exc)
     click.echo(f"5.1 score: {score_integration(value, criteria)}")

@@ -24,7 +24,9 @@ or national ids)::
 ``province_id`` for the พมจ. template. A milestone without a row is not done.
 
 Column names follow the keys in ``criteria.yaml``; an optional ``meta.json``
-says whether the data are synthetic.
+says whether the data are synthetic. Each table may also be an ``.xlsx`` workbook
+and a CSV may be UTF-8, UTF-16 or TIS-620: :mod:`dswlib.tabular` reads them
+(DECISIONS.md D11).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from pathlib import Path
 
 from ..atomic import write_text
 from ..errors import ParamsError
-from ..thainum import parse_number
+from ..tabular import NOT_APPLICABLE, is_not_applicable, parse_cell_number, read_table
 
 COMMUNITIES_FILE = "communities.csv"
 HOUSEHOLDS_FILE = "households.csv"
@@ -123,9 +125,11 @@ class Dataset:
 
 
 def parse_flag(value, *, source, where) -> bool:
-    """1/0, true/false, yes/no, ใช่/ไม่ใช่, มี/ไม่มี ... An empty cell is 0."""
+    """1/0, true/false, yes/no, ใช่/ไม่ใช่, มี/ไม่มี ... An empty cell is 0; "n/a" is refused by name."""
     if isinstance(value, bool):
         return value
+    if is_not_applicable(value):
+        raise ParamsError(source, where, "1 or 0: a check is met or not, it cannot be not applicable", value)
     text = "" if value is None else str(value).strip().lower()
     if text in _TRUE:
         return True
@@ -142,26 +146,43 @@ def _parse_id(value, *, source, where, what="an ASCII id (letters, digits, _ or 
 
 
 def _parse_percent(value, *, source, where) -> Decimal:
-    number = parse_number(value, source=source, where=where)
+    number = parse_cell_number(value, source=source, where=where)
+    if number is None:
+        raise ParamsError(source, where, "a percentage 0-100 (every department's result is needed: 5.1 divides by 7, D2)", "a blank cell")
+    if number is NOT_APPLICABLE:
+        raise ParamsError(source, where, "a percentage 0-100: the 5.1 formula divides the sum of all 7 results by 7, "
+                          "so no department can be not applicable (DECISIONS.md D2)", "ไม่เกี่ยวข้อง (n/a)")
     if not Decimal(0) <= number <= Decimal(100):
         raise ParamsError(source, where, "a percentage 0-100", value)
     return number
 
 
-def _read_rows(path: Path, required: list[str]) -> list[dict]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise ParamsError(path, "header", f"column(s) {', '.join(missing)}", ",".join(header))
-            rows = []
-            for row in reader:
-                rows.append({(k or "").strip(): v for k, v in row.items()})
-            return rows
-    except FileNotFoundError:
-        raise ParamsError(path, None, "an existing data file", "missing file") from None
+def data_file(folder: Path, name: str) -> Path:
+    """``<folder>/<name>.csv``, or ``.xlsx`` when only a workbook is there."""
+    stem = Path(name).stem
+    for suffix in (".csv", ".xlsx", ".xlsm", ".txt"):
+        if (folder / (stem + suffix)).is_file():
+            return folder / (stem + suffix)
+    return folder / name
+
+
+def _read_rows(path: Path, required: list[str]) -> tuple[str, list[tuple[int, dict]]]:
+    """(source naming the file and sheet, [(row number, {column: cell})]) via :mod:`dswlib.tabular`."""
+    if not path.is_file():
+        raise ParamsError(path, None, "an existing data file (.csv or .xlsx)", "missing file")
+    table = read_table(path, required, what=f"the table {path.stem}")
+    return table.source, [(n, {k: _text(v) for k, v in rec.items()}) for n, rec in table.records()]
+
+
+def _text(value):
+    """Cells as text for the parsers (numbers keep their value, a blank cell is "")."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return value if isinstance(value, str) else str(value)
 
 
 # ---------------------------------------------------------------------------
@@ -174,7 +195,7 @@ def parse_communities(rows, criteria, provinces, source) -> list[Community]:
     components = [c.code for c in criteria.integration.components]
     checks = criteria.best_practice.community_criteria.keys()
     out, seen = [], {}
-    for n, row in enumerate(rows, start=2):
+    for n, row in rows:
         cid = _parse_id(row.get("community_id"), source=source, where=f"row {n}, column community_id")
         if cid in seen:
             raise ParamsError(source, f"row {n}, column community_id", f"a unique id (already on row {seen[cid]})", cid)
@@ -198,7 +219,7 @@ def parse_households(rows, criteria, community_ids, source) -> list[Household]:
     bp = criteria.best_practice
     check_keys = bp.household_criteria.keys()
     out, seen = [], {}
-    for n, row in enumerate(rows, start=2):
+    for n, row in rows:
         hid = _parse_id(row.get("household_id"), source=source, where=f"row {n}, column household_id")
         if hid in seen:
             raise ParamsError(source, f"row {n}, column household_id", f"a unique id (already on row {seen[hid]})", hid)
@@ -221,7 +242,7 @@ def parse_milestones(rows, criteria, provinces, source) -> dict:
     province_ids = {p.province_id for p in provinces}
     done: dict = {}
     seen: dict = {}
-    for n, row in enumerate(rows, start=2):
+    for n, row in rows:
         tid = (row.get("template") or "").strip()
         try:
             template = criteria.template(tid)
@@ -230,8 +251,8 @@ def parse_milestones(rows, criteria, provinces, source) -> dict:
             raise ParamsError(source, f"row {n}, column template", f"one of {ids}", tid) from None
         months_text = (row.get("months") or "").strip()
         try:
-            rnd = template.round(int(parse_number(months_text, source=source, where=f"row {n}, column months")))
-        except (KeyError, ValueError):
+            rnd = template.round(int(parse_cell_number(months_text, source=source, where=f"row {n}, column months")))
+        except (KeyError, ValueError, TypeError):
             raise ParamsError(source, f"row {n}, column months", "6 or 12", months_text) from None
         unit = (row.get("unit_id") or "").strip()
         if template.unit == "office":
@@ -261,11 +282,13 @@ def load_dataset(path, criteria, provinces) -> Dataset:
     folder = path.parent if path.is_file() else path
     if not folder.is_dir():
         raise ParamsError(path, None, "a directory with communities.csv, households.csv, milestones.csv", "not found")
-    c_path, h_path, m_path = folder / COMMUNITIES_FILE, folder / HOUSEHOLDS_FILE, folder / MILESTONES_FILE
-    communities = parse_communities(_read_rows(c_path, community_columns(criteria)), criteria, provinces, c_path)
+    c_src, c_rows = _read_rows(data_file(folder, COMMUNITIES_FILE), community_columns(criteria))
+    communities = parse_communities(c_rows, criteria, provinces, c_src)
     ids = {c.community_id for c in communities}
-    households = parse_households(_read_rows(h_path, household_columns(criteria)), criteria, ids, h_path)
-    milestones = parse_milestones(_read_rows(m_path, MILESTONE_COLUMNS), criteria, provinces, m_path)
+    h_src, h_rows = _read_rows(data_file(folder, HOUSEHOLDS_FILE), household_columns(criteria))
+    households = parse_households(h_rows, criteria, ids, h_src)
+    m_src, m_rows = _read_rows(data_file(folder, MILESTONES_FILE), MILESTONE_COLUMNS)
+    milestones = parse_milestones(m_rows, criteria, provinces, m_src)
     meta = {}
     meta_path = folder / META_FILE
     if meta_path.exists():

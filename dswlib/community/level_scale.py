@@ -34,6 +34,16 @@ def score_for_percent(percent, thresholds: Sequence[tuple], below=0):
     return result
 
 
+def check_percent(value, *, source="<input>", where=None, raw=None) -> Decimal:
+    """``value`` as a Decimal when it is a percentage 0-100; ParamsError naming ``source``/``where`` otherwise."""
+    from ..errors import ParamsError
+
+    number = Decimal(str(value))
+    if number.is_nan() or not Decimal(0) <= number <= Decimal(100):
+        raise ParamsError(source, where, "a percentage 0-100", value if raw is None else raw)
+    return number
+
+
 def integration_thresholds(criteria) -> list[tuple[Decimal, int]]:
     """``[(70, 1), ..., (90, 5)]`` from criterion 5.1 in ``criteria.yaml``."""
     return [(lv.min_percent, lv.score) for lv in criteria.integration.levels]
@@ -57,14 +67,16 @@ def integration_percent(results: Iterable, denominator: int) -> Decimal:
 
 
 def score_integration(percent, criteria) -> int:
-    """Criterion 5.1 score 0-5 for a percent (compared after rounding to 2 decimals)."""
+    """Criterion 5.1 score 0-5 for a percent 0-100 (compared after rounding to 2 decimals)."""
+    check_percent(percent, where="criterion 5.1 percent")
     return score_for_percent(
         round_half_up(percent, 2), integration_thresholds(criteria), criteria.integration.below_lowest_score
     )
 
 
 def points_kpi_2_1(percent, criteria) -> int:
-    """Appendix KPI 2.1 points 0/50/75/100 for a percent."""
+    """Appendix KPI 2.1 points 0/50/75/100 for a percent 0-100."""
+    check_percent(percent, where="KPI 2.1 percent")
     return score_for_percent(
         round_half_up(percent, 2), kpi_2_1_thresholds(criteria), criteria.ops_kpi_2_1.below_lowest_points
     )

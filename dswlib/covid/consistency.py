@@ -19,7 +19,7 @@ from ..thainum import format_number, percent, round_half_up, truncate
 from .model import CovidSection, OutcomeTable
 
 OK = "ตรงกัน"
-MISMATCH = "ไม่ตรงกัน"
+MISMATCH = "พิมพ์ไม่ตรงกับที่คำนวณ"  # a printed figure against its recomputation (not the comparison with Table 1)
 NOTE = "ข้อสังเกต"
 
 
@@ -203,8 +203,13 @@ def cross_document_findings(section: CovidSection, series=None) -> list[CheckRes
     return out
 
 
+PRINTED_ISSUE_KINDS_TH = {"typo": "คำพิมพ์ผิด", "label": "ชื่อหรือหัวข้อไม่ตรงเนื้อหา", "omission": "ข้อความขาดหาย",
+                         "inconsistency": "ข้อความไม่สอดคล้องกัน"}
+
+
 def printed_issue_findings(section: CovidSection) -> list[CheckResult]:
-    return [CheckResult("printed_issue", NOTE, issue.kind, "-", "-", issue.description_th, issue.source)
+    return [CheckResult("printed_issue", NOTE, PRINTED_ISSUE_KINDS_TH[issue.kind], "-", "-", issue.description_th,
+                        issue.source)
             for issue in section.printed_issues]
 
 
@@ -306,6 +311,24 @@ def data_quality_findings(section: CovidSection, series=None):
             printed=result.printed,
         ))
     return out
+
+
+def year_findings(params_dir, fiscal_year) -> list:
+    """The COVID section's data-quality findings of a fiscal year (``[]`` when the year has no covid.yaml).
+
+    This is what ``dsw check <year>`` adds to the catalog checks (:func:`dswlib.checks.check_year`):
+    sums of rounded parts, truncated percentages, a percent off its count, printed issues.
+    """
+    from ..paths import resolve_params_dir
+    from ..series import load_series, series_path
+    from .model import covid_path, load_covid
+
+    params = resolve_params_dir(params_dir)
+    if not covid_path(params, fiscal_year).is_file():
+        return []
+    section = load_covid(params, fiscal_year)
+    series = load_series(params) if series_path(params).exists() else None
+    return data_quality_findings(section, series)
 
 
 def findings_frame(findings: list[CheckResult], *, problems_only: bool = False):

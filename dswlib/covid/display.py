@@ -30,11 +30,11 @@ def affected_kpis(rep: CovidReport) -> None:
 
 
 def computed_impact(rep: CovidReport) -> None:
-    years = ", ".join(str(y) for y in rep.baseline_years)
     nb.show_html(
-        f"<p><strong>ตารางผลกระทบที่คำนวณ</strong> (ค่าฐานก่อนโควิด = ค่าเฉลี่ยปีงบประมาณ {render.esc(years)} "
+        render.baseline_html(rep.section, rep.baseline_years, rep.first_wave_years, rep.notes)
+        + "<p><strong>ตารางผลกระทบที่คำนวณ</strong> (ค่าก่อนโควิดเป็นค่าเฉลี่ยของปีฐานเมื่อมีหลายปี "
         "ปัดครึ่งขึ้นทศนิยม 2 ตำแหน่ง; การเปลี่ยนแปลงเป็นจุดร้อยละหรือจุดคะแนน)</p>"
-        + render.frame_html(impact_frame(rep.impacts)))
+        + render.frame_html(impact_frame(rep.impacts, rep.terms)))
 
 
 def comparison(rep: CovidReport) -> None:
@@ -42,14 +42,19 @@ def comparison(rep: CovidReport) -> None:
                  + render.frame_html(rep.comparison))
 
 
+def conclusions(rep: CovidReport) -> None:
+    nb.show_html(render.conclusions_html(rep.impacts, rep.baseline_years, rep.section.listed_kpi_ids()))
+
+
 def before_during(rep: CovidReport) -> None:
     if rep.impacts:
-        nb.show_figure(charts.before_during_chart(rep.series, rep.impacts, rep.baseline_years))
+        nb.show_figure(charts.before_during_chart(rep.series, rep.impacts, rep.baseline_years, rep.first_wave_years,
+                                                  rep.terms))
 
 
 def provinces(rep: CovidReport, kpi_id: str = "4") -> None:
     if rep.provinces is None:
-        nb.show_html(render.notes_html(rep.notes))
+        nb.show_html("<p>ไม่มีตารางรายจังหวัดของตัวชี้วัดที่ 4 ของปีนี้</p>")
         return
     impact = next((i for i in rep.impacts if i.kpi_id == kpi_id), None)
     total = rep.provinces.total or {}
@@ -58,7 +63,7 @@ def provinces(rep: CovidReport, kpi_id: str = "4") -> None:
     target = impact.targets[0] if impact and impact.targets else None
     label = f"{rep.provinces.title_th} ({rep.provinces.as_of_th})" if rep.provinces.as_of_th else rep.provinces.title_th
     nb.show_figure(charts.province_chart(rep.provinces.rows, national=national, previous=previous, target=target,
-                                         title=label))
+                                         title=label, terms=rep.terms))
     below = int((rep.provinces.rows["percent"].astype(float) < float(national)).sum()) if national is not None else 0
     nb.show_html(f"<p>จังหวัดทั้งหมด {len(rep.provinces.rows)} จังหวัด มี {below} จังหวัดที่ผลต่ำกว่าค่าทั้งประเทศ "
                  f"(ร้อยละ {float(national):.2f})</p>" if national is not None else "")

@@ -6,8 +6,11 @@ For every series that is a KPI of the fiscal year (a row of that year with a
 * the change in percentage points (or score points) from the previous year;
 * the change from the pre-COVID baseline, the mean of ``baseline_years``
   (the mean is rounded half-up to 2 decimals first, so the printed mean and the
-  printed change agree with each other);
-* the distance to the fiscal year's three target levels (50 / 75 / 100);
+  printed change agree with each other). The baseline holds only years before
+  the outbreak: FY2563 (1 Oct 2562 - 30 Sep 2563) already contains the first
+  wave and is shown on its own as a *first-wave year* (``first_wave_years``);
+* the distance to the fiscal year's three target levels (50 / 75 / 100), named
+  in the year's terms;
 * a drop flag: did the indicator fall by more than its pre-COVID variation explains?
 
   - with 3 or more pre-COVID points a linear trend is fitted with
@@ -16,8 +19,13 @@ For every series that is a KPI of the fiscal year (a row of that year with a
   - with exactly 2 points a trend cannot be estimated (a line through 2 points
     has no residual variance): the result is flagged when it falls below the
     latest pre-COVID value by more than the year-to-year change seen before
-    COVID — and the output says so;
-  - with fewer points no flag is given.
+    COVID — a rule of thumb, and the output says so;
+  - with fewer points no flag is given: one year shows no variation at all.
+
+How far the data may be set against the document's own account (Table 1) depends
+on that evidence (:func:`compare_with_narrative`): only the statistical test
+(3+ pre-COVID points) can say that the data contradict the document; with less,
+the comparison states what the figures show and what they cannot show.
 
 All KPIs of these reports are higher-is-better, so only drops are flagged.
 """
@@ -32,8 +40,7 @@ from ..series import exact
 from ..thainum import format_change, format_number, round_half_up
 
 LEVELS = (50, 75, 100)
-LEVEL_NAMES = {50: "ขั้นต่ำ (50)", 75: "มาตรฐาน (75)", 100: "ขั้นสูง (100)"}
-BELOW = "ต่ำกว่าขั้นต่ำ"
+STATISTICAL_POINTS = 3  # pre-COVID points needed for a trend with a prediction interval
 
 FLAGGED = "ลดลงเกินความผันแปรก่อนโควิด"
 NOT_FLAGGED = "อยู่ในช่วงความผันแปรก่อนโควิด"
@@ -61,6 +68,13 @@ class KpiImpact:
     flagged: bool | None = None
     threshold: Decimal | None = None
     method_th: str = ""
+    first_wave: tuple[tuple[int, Decimal], ...] = ()  # (year, value) of first-wave years with data
+    baseline_values: tuple[Decimal, ...] = ()
+
+    @property
+    def evidence_points(self) -> int:
+        """How many pre-COVID years the drop check rests on."""
+        return len(self.baseline_years)
 
     @property
     def flag_label(self) -> str:
@@ -78,7 +92,9 @@ def drop_flag(points: list[tuple[int, Decimal]], fiscal_year: int, value: Decima
     points = sorted(points)
     n = len(points)
     if n < 2:
-        return None, None, f"มีข้อมูลก่อนโควิด {n} จุด ไม่พอประเมินความผันแปร จึงไม่ระบุ"
+        years = "".join(f" (ปี {y})" for y, _ in points)
+        return None, None, (f"มีข้อมูลก่อนโควิด {n} ปี{years} ไม่พอประเมินความผันแปรตามปกติ "
+                            "จึงไม่ตรวจว่าลดลงผิดปกติหรือไม่")
     if n == 2:
         (_, first), (last_year, last) = points
         spread = abs(last - first)
@@ -111,22 +127,36 @@ def drop_flag(points: list[tuple[int, Decimal]], fiscal_year: int, value: Decima
     )
 
 
-def level_reached(value: Decimal, targets) -> str:
-    reached = BELOW
+def level_names(terms=None) -> dict:
+    """``{50: "ขั้นต่ำ (50)", ...}`` in the year's terms."""
+    from ..scoring import level_terms
+
+    return {level: f"{name} ({level})" for level, name in zip(LEVELS, level_terms(terms))}
+
+
+def level_reached(value: Decimal, targets, terms=None) -> str:
+    from ..scoring import level_terms
+
+    names = level_names(terms)
+    reached = "ต่ำกว่า" + level_terms(terms)[0]
     for level, target in zip(LEVELS, targets):
         if value >= target:
-            reached = LEVEL_NAMES[level]
+            reached = names[level]
     return reached
 
 
-def compute_impacts(series, fiscal_year: int, baseline_years, targets: dict | None = None) -> list[KpiImpact]:
+def compute_impacts(series, fiscal_year: int, baseline_years, targets: dict | None = None, terms=None,
+                    first_wave_years=()) -> list[KpiImpact]:
     """One :class:`KpiImpact` per KPI of ``fiscal_year`` that has a series.
 
     ``series`` is the frame from :func:`dswlib.series.load_series`; ``targets``
-    maps a KPI id to its three levels ``(t50, t75, t100)`` (or None).
+    maps a KPI id to its three levels ``(t50, t75, t100)`` (or None); ``terms``
+    names the levels (the catalog's ``level_terms_th``); ``first_wave_years`` are
+    years shown on their own (never part of the baseline).
     """
     fiscal_year = int(fiscal_year)
     baseline_years = tuple(sorted(int(y) for y in baseline_years))
+    first_wave_years = tuple(sorted(int(y) for y in first_wave_years if int(y) not in baseline_years))
     targets = targets or {}
     current = series[(series["fiscal_year"] == fiscal_year) & (series["kpi_id"] != "")]
     impacts = []
@@ -148,7 +178,7 @@ def compute_impacts(series, fiscal_year: int, baseline_years, targets: dict | No
         if levels and all(t is not None for t in levels):
             level_values = tuple(Decimal(str(t)) for t in levels)
             distances = tuple(value - t for t in level_values)
-            reached = level_reached(value, level_values)
+            reached = level_reached(value, level_values, terms)
         impacts.append(KpiImpact(
             series_id=rec["series_id"], kpi_id=rec["kpi_id"], label_th=rec["label_th"], unit=rec["unit"],
             fiscal_year=fiscal_year, value=value, source=rec["source"],
@@ -158,6 +188,8 @@ def compute_impacts(series, fiscal_year: int, baseline_years, targets: dict | No
             baseline_years=tuple(y for y, _ in base_points), baseline_mean=baseline_mean,
             change_baseline=change_baseline, targets=level_values, distances=distances,
             level_reached=reached, flagged=flagged, threshold=threshold, method_th=method,
+            first_wave=tuple((y, by_year[y]) for y in first_wave_years if y in by_year),
+            baseline_values=tuple(v for _, v in base_points),
         ))
     return sorted(impacts, key=lambda i: _kpi_sort_key(i.kpi_id))
 
@@ -170,37 +202,111 @@ def _chg(value):
     return "-" if value is None else format_change(value)
 
 
-def impact_frame(impacts: list[KpiImpact]):
+def _years(years) -> str:
+    years = list(years)
+    if not years:
+        return "-"
+    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+
+
+def baseline_label(impact: KpiImpact) -> str:
+    """"ค่าก่อนโควิดปี 2562" for one year, "ค่าเฉลี่ยก่อนโควิดปี 2560-2562" for several."""
+    if not impact.baseline_years:
+        return "ไม่มีข้อมูลก่อนโควิด"
+    kind = "ค่าก่อนโควิด" if len(impact.baseline_years) == 1 else "ค่าเฉลี่ยก่อนโควิด"
+    return f"{kind}ปี {_years(impact.baseline_years)}"
+
+
+def impact_frame(impacts: list[KpiImpact], terms=None):
     """The computed impact table with Thai headings and figures formatted as the seeds print them."""
     import pandas as pd
 
+    names = level_names(terms)
+    # the previous year gets its own column unless it is already shown as the first-wave year
+    show_previous = any(i.previous_year is not None and i.previous_year not in dict(i.first_wave) for i in impacts)
     rows = []
     for i in impacts:
-        base_label = "-".join(str(y) for y in (i.baseline_years[0], i.baseline_years[-1])) if i.baseline_years else "-"
-        rows.append({
+        row = {
             "ตัวชี้วัด": i.kpi_id,
             "ชื่อตัวชี้วัด": i.label_th,
             "หน่วย": i.unit,
-            f"ผล ปี {i.fiscal_year - 1}": _num(i.previous),
+            "ก่อนโควิด": _num(i.baseline_mean) + (
+                "" if not i.baseline_years else
+                f" (ปี {_years(i.baseline_years)})" if len(i.baseline_years) == 1 else f" (เฉลี่ยปี {_years(i.baseline_years)})"),
+            "ปีระบาดระลอกแรก": "; ".join(f"{_num(v)} (ปี {y})" for y, v in i.first_wave) or "-",
+        }
+        if show_previous:
+            row[f"ผล ปี {i.fiscal_year - 1}"] = _num(i.previous)
+        row.update({
             f"ผล ปี {i.fiscal_year}": _num(i.value),
             "เปลี่ยนจากปีก่อน": _chg(i.change_previous),
-            "ค่าเฉลี่ยก่อนโควิด": _num(i.baseline_mean) + (f" ({base_label})" if i.baseline_years else ""),
-            "เปลี่ยนจากค่าฐาน": _chg(i.change_baseline),
-            "ห่างจากขั้นต่ำ (50)": _chg(i.distances[0]) if i.distances else "-",
-            "ห่างจากมาตรฐาน (75)": _chg(i.distances[1]) if i.distances else "-",
-            "ห่างจากขั้นสูง (100)": _chg(i.distances[2]) if i.distances else "-",
+            "เปลี่ยนจากก่อนโควิด": _chg(i.change_baseline),
+        })
+        for index, level in enumerate(LEVELS):
+            row[f"ห่างจาก{names[level]}"] = _chg(i.distances[index]) if i.distances else "-"
+        row.update({
             "ระดับที่ได้": i.level_reached or "-",
             "การตรวจการลดลง": i.flag_label,
             "วิธีตรวจ": i.method_th,
             "แหล่งอ้างอิง": i.source,
         })
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------- data vs narrative
 AGREE = "ตรงกัน"
-DISAGREE = "ไม่ตรงกัน"
+DISAGREE = "ไม่ตรงกัน"  # only on a statistical test (3+ pre-COVID years)
+INCONCLUSIVE = "ข้อมูลไม่พอสรุป"
 CANNOT = "ตรวจด้วยข้อมูลไม่ได้"
+
+
+def _points_word(unit: str) -> str:
+    return "จุดร้อยละ" if unit == "ร้อยละ" else ("คะแนน" if unit == "คะแนน" else "หน่วย")
+
+
+def can_conclude(impact: KpiImpact, is_listed: bool) -> str:
+    """What the figures themselves show (direction and size, the first-wave year, the level reached)."""
+    word = _points_word(impact.unit)
+    parts = [f"ผลปี {impact.fiscal_year} = {_num(impact.value)}"]
+    if impact.change_baseline is not None:
+        how = "ต่ำกว่า" if impact.change_baseline < 0 else ("สูงกว่า" if impact.change_baseline > 0 else "เท่ากับ")
+        size = "" if impact.change_baseline == 0 else f" {format_number(abs(impact.change_baseline), 2)} {word}"
+        parts.append(f"{how}{baseline_label(impact)} ({_num(impact.baseline_mean)}){size}")
+    for year, value in impact.first_wave:
+        diff = impact.value - value
+        how = "ต่ำกว่า" if diff < 0 else ("สูงกว่า" if diff > 0 else "เท่ากับ")
+        parts.append(f"{how}ปีระบาดระลอกแรก {year} ({_num(value)})" + ("" if diff == 0 else f" {format_number(abs(diff), 2)} {word}"))
+    if impact.level_reached:
+        reached = impact.level_reached
+        parts.append(f"ผลปีนี้{reached.split(' (')[0]}" if reached.startswith("ต่ำกว่า")
+                     else f"ผลปีนี้ถึงเป้าหมาย{reached.split(' (')[0]}")
+    text = "; ".join(parts)
+    dropped = impact.change_baseline is not None and impact.change_baseline < 0
+    if is_listed and dropped:
+        text += " (ทิศทางสอดคล้องกับที่เอกสารระบุว่าได้รับผลกระทบ)"
+    return text
+
+
+def cannot_conclude(impact: KpiImpact, is_listed: bool) -> str:
+    """What the figures cannot show with this much pre-COVID data (never a contradiction on thin evidence)."""
+    n = impact.evidence_points
+    risen = impact.change_baseline is not None and impact.change_baseline >= 0
+    if n == 0:
+        text = "ไม่มีข้อมูลก่อนโควิด จึงเทียบกับช่วงก่อนการระบาดไม่ได้"
+    elif n == 1:
+        text = (f"มีข้อมูลก่อนโควิดเพียง 1 ปี ({impact.baseline_years[0]}) จึงไม่ทราบความผันแปรตามปกติของตัวชี้วัด "
+                "บอกไม่ได้ว่าการเปลี่ยนแปลงเกินกว่าที่เกิดได้ในปีปกติหรือไม่")
+    elif n < STATISTICAL_POINTS:
+        text = (f"ข้อมูลก่อนโควิด {n} ปีประมาณแนวโน้มและช่วงพยากรณ์ไม่ได้ การตรวจการลดลงเป็นเพียงการเทียบกับ"
+                "ขนาดการเปลี่ยนแปลงรายปีก่อนโควิด ไม่ใช่การทดสอบทางสถิติ")
+    else:
+        text = ""
+    if n < STATISTICAL_POINTS and is_listed and risen:
+        text += (" และการที่ผลไม่ลดลงจากก่อนโควิดไม่ได้แสดงว่าตัวชี้วัดไม่ได้รับผลกระทบ "
+                 "(ผลอาจสูงกว่านี้หากไม่มีการระบาด) จึงไม่ถือว่าข้อมูลขัดกับเอกสาร")
+    cause = "ตัวเลขบอกขนาดการเปลี่ยนแปลงแต่ไม่บอกสาเหตุ จึงไม่อาจระบุได้ว่าเกิดจากโควิดเพียงอย่างเดียว"
+    return (text + " " + cause).strip() if text else cause
 
 
 def compare_with_narrative(impacts: list[KpiImpact], listed_ids, kpi_ids=None):
@@ -209,6 +315,12 @@ def compare_with_narrative(impacts: list[KpiImpact], listed_ids, kpi_ids=None):
     ``kpi_ids`` is the fiscal year's KPI list (from the catalog) so KPIs neither
     listed nor in the series still appear; a parent id (``3``) is left out when
     its sub-KPIs (``3.1``, ``3.2``) are present.
+
+    The verdict depends on the evidence: with 3+ pre-COVID points (a trend and its
+    prediction interval) the data can agree or disagree with the document; with 2
+    points (a rule of thumb) they can agree, otherwise the verdict is
+    :data:`INCONCLUSIVE`; with 1 point or none the verdict is always
+    :data:`INCONCLUSIVE`, and the row says what can and cannot be concluded.
     """
     import pandas as pd
 
@@ -220,24 +332,35 @@ def compare_with_narrative(impacts: list[KpiImpact], listed_ids, kpi_ids=None):
     for kpi in sorted(universe, key=_kpi_sort_key):
         impact = by_id.get(kpi)
         is_listed = kpi in listed
-        if impact is None or impact.flagged is None:
-            verdict = CANNOT
-            data = "ไม่มีอนุกรมข้อมูลเชิงปริมาณ" if impact is None else impact.flag_label
+        if impact is None:
+            verdict, data = CANNOT, "ไม่มีอนุกรมข้อมูลเชิงปริมาณ"
+            can = "-"
+            cannot = ("ตัวชี้วัดเชิงขั้นตอน (milestone) ใช้เพียงคำบรรยายในตารางที่ 1" if is_listed
+                      else "ไม่มีข้อมูลเชิงปริมาณให้ตรวจ")
         else:
             data = impact.flag_label
-            verdict = AGREE if impact.flagged == is_listed else DISAGREE
-        note = ""
-        if verdict == DISAGREE and is_listed:
-            note = "เอกสารระบุว่าได้รับผลกระทบ แต่การลดลงยังอยู่ในช่วงที่ความผันแปรก่อนโควิดอธิบายได้"
-        elif verdict == DISAGREE:
-            note = "ข้อมูลลดลงผิดปกติ แต่เอกสารไม่ได้ระบุไว้ในตารางที่ 1"
-        elif verdict == CANNOT and is_listed:
-            note = "ตัวชี้วัดเชิงขั้นตอน (milestone) ใช้เพียงคำบรรยายในตารางที่ 1"
+            n = impact.evidence_points
+            agrees = impact.flagged is not None and impact.flagged == is_listed
+            if impact.flagged is None or n < 2:
+                verdict = INCONCLUSIVE
+            elif agrees:
+                verdict = AGREE
+            elif n >= STATISTICAL_POINTS:
+                verdict = DISAGREE
+            else:
+                verdict = INCONCLUSIVE
+            can = can_conclude(impact, is_listed)
+            cannot = cannot_conclude(impact, is_listed)
+            if verdict == DISAGREE:
+                cannot = ("เอกสารระบุว่าได้รับผลกระทบ แต่ผลยังอยู่ในช่วงพยากรณ์ของแนวโน้มก่อนโควิด" if is_listed
+                          else "ผลลดลงต่ำกว่าช่วงพยากรณ์ของแนวโน้มก่อนโควิด แต่เอกสารไม่ได้ระบุไว้ในตารางที่ 1") + " " + cannot
         rows.append({
             "ตัวชี้วัด": kpi,
             "ระบุในตารางที่ 1": "ใช่" if is_listed else "ไม่ใช่",
             "ผลการตรวจจากข้อมูล": data,
             "ผลเปรียบเทียบ": verdict,
-            "หมายเหตุ": note,
+            "สิ่งที่ข้อมูลบอกได้": can,
+            "สิ่งที่ข้อมูลยังบอกไม่ได้": cannot,
         })
-    return pd.DataFrame(rows, columns=["ตัวชี้วัด", "ระบุในตารางที่ 1", "ผลการตรวจจากข้อมูล", "ผลเปรียบเทียบ", "หมายเหตุ"])
+    return pd.DataFrame(rows, columns=["ตัวชี้วัด", "ระบุในตารางที่ 1", "ผลการตรวจจากข้อมูล", "ผลเปรียบเทียบ",
+                                       "สิ่งที่ข้อมูลบอกได้", "สิ่งที่ข้อมูลยังบอกไม่ได้"])

@@ -370,6 +370,10 @@ class CovidSection(_Strict):
     title_th: Text
     source: Source
     pre_covid_years: list[int] = Field(min_length=1)
+    # fiscal years that already contain the first wave (FY2563 = 1 Oct 2562 - 30 Sep 2563):
+    # shown on their own, never averaged into the pre-COVID baseline
+    first_wave_years: list[int] = Field(default_factory=list)
+    first_wave_evidence: list[Point] = Field(default_factory=list)
     dimensions: dict[str, DimensionLabel]
     impacts: Impacts
     responses: Responses
@@ -405,6 +409,15 @@ class CovidSection(_Strict):
                 raise ValueError(f"checks[{index}]: fact(s) without a number: " + ", ".join(not_numeric))
         if any(year >= self.fiscal_year for year in self.pre_covid_years):
             raise ValueError(f"pre_covid_years must be before fiscal_year {self.fiscal_year}")
+        if any(year >= self.fiscal_year for year in self.first_wave_years):
+            raise ValueError(f"first_wave_years must be before fiscal_year {self.fiscal_year}")
+        both = sorted(set(self.pre_covid_years) & set(self.first_wave_years))
+        if both:
+            raise ValueError(f"a year cannot be both pre-COVID and first-wave: {both}")
+        if self.first_wave_years and self.pre_covid_years and min(self.first_wave_years) <= max(self.pre_covid_years):
+            raise ValueError("pre_covid_years must all come before first_wave_years")
+        if self.first_wave_years and not self.first_wave_evidence:
+            raise ValueError("first_wave_years needs first_wave_evidence (why those years are not pre-COVID, with seed lines)")
         return self
 
     def fact(self, fact_id: str) -> Fact:

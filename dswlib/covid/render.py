@@ -230,3 +230,46 @@ frame_html = table_html
 def notes_html(notes) -> str:
     return "".join(f'<p class="dsw-note">{esc(n)}</p>' for n in notes)
 
+
+
+def _periods(years) -> str:
+    from ..fiscal import FiscalYear
+
+    return " และ ".join(f"ปีงบประมาณ {y} ({FiscalYear(y).period_label()})" for y in years)
+
+
+def baseline_html(section: CovidSection, baseline_years, first_wave_years, notes=()) -> str:
+    """Which years are the pre-COVID baseline, which are first-wave years and why (with seed lines)."""
+    out = [f"<p><strong>ค่าฐานก่อนโควิด</strong>: {esc(_periods(baseline_years))}</p>"]
+    if first_wave_years:
+        out.append(f"<p><strong>ปีระบาดระลอกแรก</strong>: {esc(_periods(first_wave_years))} แสดงแยกไว้ "
+                   "ไม่นำมาคิดเป็นค่าฐาน เพราะการระบาดและการตอบสนองของกรมเริ่มขึ้นแล้วในปีนั้น</p>")
+        out.append(_ul(esc(p.text) + _src(p.source) for p in section.first_wave_evidence))
+    out.extend(f'<p class="dsw-note">{esc(n)}</p>' for n in notes)
+    return "".join(out)
+
+
+def conclusions_html(impacts, baseline_years, listed_ids) -> str:
+    """What the figures can and cannot tell, said plainly (the evidence is the number of pre-COVID years)."""
+    from .impact import STATISTICAL_POINTS, can_conclude
+
+    if not impacts:
+        return "<p>ไม่มีตัวชี้วัดที่มีอนุกรมข้อมูลเชิงปริมาณ จึงสรุปผลกระทบจากข้อมูลไม่ได้</p>"
+    listed = {str(k) for k in listed_ids}
+    n = min(i.evidence_points for i in impacts)
+    can = _ul(f"ตัวชี้วัดที่ {esc(i.kpi_id)}: {esc(can_conclude(i, i.kpi_id in listed))}" for i in impacts)
+    years = ", ".join(str(y) for y in baseline_years)
+    if n >= STATISTICAL_POINTS:
+        cannot = [f"ข้อมูลก่อนโควิด {n} ปีพอประมาณแนวโน้มและช่วงพยากรณ์ 95% ได้ แต่ตัวเลขไม่บอกสาเหตุของการเปลี่ยนแปลง"]
+    else:
+        cannot = [
+            f"ข้อมูลก่อนโควิดมีเพียง {n} ปี ({esc(years)}) จึงไม่ทราบว่าในปีปกติตัวชี้วัดแต่ละตัวผันแปรได้มากเพียงใด "
+            "และไม่ทราบแนวโน้มก่อนการระบาด" if n else "ไม่มีข้อมูลก่อนโควิด",
+            "จึงบอกไม่ได้ว่าการลดลงเกินความผันแปรตามปกติหรือไม่ และการที่ผลไม่ลดลงก็ไม่ได้แสดงว่าไม่ได้รับผลกระทบ",
+            "การเทียบกับตารางที่ 1 จึงไม่ตัดสินว่าข้อมูลขัดกับคำบรรยายของกรม "
+            "และตัวเลขไม่บอกสาเหตุ จึงไม่อาจระบุได้ว่าการเปลี่ยนแปลงเกิดจากโควิดเพียงอย่างเดียว",
+            f"การทดสอบว่าผลลดลงเกินแนวโน้มต้องใช้ผลการดำเนินงานก่อนโควิดอย่างน้อย {STATISTICAL_POINTS} ปี "
+            "(เช่น ปีงบประมาณ 2560-2562) ในอนุกรมข้อมูล",
+        ]
+    return ("<p><strong>สิ่งที่ข้อมูลบอกได้</strong></p>" + can
+            + "<p><strong>สิ่งที่ข้อมูลยังบอกไม่ได้</strong></p>" + _ul(esc(c) for c in cannot))

@@ -35,6 +35,8 @@ class CovidReport:
     checks: list[CheckResult]
     provinces: ProvinceTable | None = None
     notes: list[str] = field(default_factory=list)
+    first_wave_years: tuple[int, ...] = ()
+    terms: tuple[str, ...] | None = None  # the year's names of the levels 50 / 75 / 100
 
 
 def catalog_targets(params_dir, fiscal_year):
@@ -81,26 +83,34 @@ def province_table(params_dir, fiscal_year, kpi_id: str = "4") -> ProvinceTable 
 def build_report(fiscal_year, params_dir=None, baseline_years=None) -> CovidReport:
     """Load covid.yaml, the KPI series and catalog; compute impacts, comparison and checks.
 
-    ``baseline_years`` defaults to ``pre_covid_years`` of covid.yaml.
+    ``baseline_years`` defaults to ``pre_covid_years`` of covid.yaml (FY2564: 2562 only); the
+    ``first_wave_years`` of covid.yaml (FY2563) are shown on their own unless the caller puts
+    them in the baseline, which the report then notes.
     """
     from ..paths import resolve_params_dir
     from ..series import load_series
+
+    from ..catalog import load_catalog
 
     params = resolve_params_dir(params_dir)
     fiscal_year = int(fiscal_year)
     section = load_covid(params, fiscal_year)
     series = load_series(params)
-    years = tuple(int(y) for y in (baseline_years or section.pre_covid_years))
+    years = tuple(sorted(int(y) for y in (baseline_years or section.pre_covid_years)))
+    first_wave = tuple(y for y in section.first_wave_years if y not in years)
     notes: list[str] = []
+    inside = sorted(set(years) & set(section.first_wave_years))
+    if inside:
+        notes.append(f"ค่าฐานที่กำหนดสำหรับรายงานนี้รวมปีงบประมาณ {', '.join(map(str, inside))} ซึ่งมีการระบาดระลอกแรกแล้ว "
+                     "ค่าฐานจึงไม่ใช่ค่าก่อนโควิดโดยแท้")
     targets, kpi_ids = catalog_targets(params, fiscal_year)
-    impacts = compute_impacts(series, fiscal_year, years, targets)
+    terms = load_catalog(params, fiscal_year).terms
+    impacts = compute_impacts(series, fiscal_year, years, targets, terms, first_wave)
     comparison = compare_with_narrative(impacts, section.listed_kpi_ids(), kpi_ids)
     checks = all_findings(section, series)
     provinces = province_table(params, fiscal_year)
-    if provinces is None:
-        notes.append("ไม่มีตารางรายจังหวัดของตัวชี้วัดที่ 4 ในไฟล์ params ของปีนี้")
     return CovidReport(
         fiscal_year=fiscal_year, params_dir=params, section=section, series=series, baseline_years=years,
         targets=targets, kpi_ids=kpi_ids, impacts=impacts, comparison=comparison, checks=checks,
-        provinces=provinces, notes=notes,
+        provinces=provinces, notes=notes, first_wave_years=first_wave, terms=terms,
     )

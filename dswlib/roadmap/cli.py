@@ -31,21 +31,27 @@ def roadmap(year, round_months, as_json, params_dir):
         click.echo(json.dumps(summary_records(view), ensure_ascii=False, indent=2))
         return
     t = view.totals
-    click.echo(f"FY{fy} round {round_months}" + (" (plan only: no progress reported)" if view.plan_only else ""))
+    behind = f" (no {round_months}-month report: status as of the {view.as_of}-month report)" if view.report_behind else ""
+    click.echo(f"FY{fy} round {round_months}" + (" (plan only: no progress reported, nothing is late)" if view.plan_only else behind))
     if view.plan_only:
         df = build_plan_table(view)
         for row in df.itertuples(index=False):
             click.echo(f"  {shorten(row[0], 70)}: {row[1]} activities, due by round {row[2]}, unknown months {row[3]}")
         return
     click.echo(f"activities due by the round {t.due}, done {t.due_done} ({fmt_pct(t.percent_due_done)} %), "
-               f"late {t.late}; months unknown for {t.activities - t.activities_known_schedule} of {t.activities}")
+               f"late {t.late}" + (f", due after the report {t.due_after_report}" if t.due_after_report else "")
+               + f"; months unknown for {t.activities - t.activities_known_schedule} of {t.activities}")
     for proj in summary_records(view)["projects"]:
         due = f"{proj['due_done']}/{proj['due']} due done" if proj["due"] else "due unknown"
         line = f"  {proj['id']:<24} reported={proj['reported_status'] or '-':<12} computed={proj['computed_status']:<12} {due}"
         for k in proj["kpis"]:
             if k["percent"] is not None:
                 line += f" | {k['id']} {k['percent']:.2f}% (target {k['target'] if k['target'] is not None else '-'}"
-                line += f", forecast 12m {k['forecast_12m']:.2f}%)" if k["forecast_12m"] is not None else ")"
+                if k["forecast_12m"] is not None:
+                    line += f", forecast 12m {k['forecast_12m']:.2f}%"
+                    if k["forecast_low"] != k["forecast_high"]:
+                        line += f" [{k['forecast_low']:.2f}-{k['forecast_high']:.2f}]"
+                line += ")"
         click.echo(line)
         for late in proj["late"]:
             click.echo(f"      late: activity {late['activity']}, {late['months_overdue']} month(s) past plan"

@@ -24,6 +24,7 @@ STATUS_COLOURS = {
     Status.LATE: "#d32f2f",
     Status.NOT_STARTED: "#9e9e9e",
     Status.UNKNOWN: "#bdbdbd",
+    Status.NOT_REPORTED: "#90a4ae",
 }
 PLANNED_COLOUR = "#5c6bc0"  # plan-only charts
 UNKNOWN_LABEL = "ไม่ทราบเดือนตามแผน"
@@ -38,6 +39,7 @@ class GanttRow:
     deadline: int | None = None
     header: bool = False
     extends_after: bool = False
+    moved_to: int | None = None  # month the latest report moved the activity to
 
 
 def shorten(text: str, limit: int = 48) -> str:
@@ -66,21 +68,27 @@ def gantt_rows(plan: Plan, projects: list[Project] | None = None, round_months: 
             months = (tuple(sorted(m.fiscal_index(plan.fiscal_year) for m in a.months))
                       if a.months is not None else None)
             deadline = planned_end(a, plan.fiscal_year) if a.months is None and a.deadline else None
-            status = activity_progress(plan, project, a, round_months).status if with_status else None
-            rows.append(GanttRow(label, months, status, deadline, extends_after=a.extends_after_year))
+            ap = activity_progress(plan, project, a, round_months) if with_status else None
+            status = ap.status if ap is not None else None
+            moved = ap.rescheduled_to if ap is not None and ap.status is not Status.DONE else None
+            rows.append(GanttRow(label, months, status, deadline, extends_after=a.extends_after_year, moved_to=moved))
     return rows
 
 
 def gantt_figure(rows: list[GanttRow], fiscal_year: int, round_months: int | None = None,
                  *, title: str | None = None, width: float = 11.0):
     """A matplotlib Figure; Thai text needs :func:`dswlib.notebook.setup` (or
-    :func:`dswlib.thaifont.use_in_matplotlib`) to have run first."""
-    import matplotlib.pyplot as plt
+    :func:`dswlib.chartstyle.apply`) to have run first; names are drawn literally (no mathtext)."""
     from matplotlib.patches import Patch, Rectangle
+
+    from ..chartstyle import pyplot
+
+    plt = pyplot()
 
     fy = FiscalYear(fiscal_year)
     lo = min([1] + [min(r.months) for r in rows if r.months])
-    hi = max([12] + [max(r.months) for r in rows if r.months] + [13 for r in rows if r.extends_after])
+    hi = max([12] + [max(r.months) for r in rows if r.months] + [13 for r in rows if r.extends_after]
+             + [r.moved_to for r in rows if r.moved_to])
     n = max(len(rows), 1)
     fig, ax = plt.subplots(figsize=(width, 1.3 + 0.32 * n))
     for y, row in enumerate(rows):
@@ -101,6 +109,11 @@ def gantt_figure(rows: list[GanttRow], fiscal_year: int, round_months: int | Non
         if row.extends_after:
             ax.annotate("", xy=(hi + 0.45, y), xytext=(max(row.months) + 0.45, y),
                         arrowprops=dict(arrowstyle="->", color=colour), zorder=2)
+        if row.moved_to is not None:
+            ax.add_patch(Rectangle((row.moved_to - 0.45, y - 0.32), 0.9, 0.64, facecolor="none", edgecolor=colour,
+                                   linestyle="--", linewidth=1.5, zorder=2))
+            ax.annotate("", xy=(row.moved_to - 0.47, y), xytext=(max(row.months) + 0.47, y),
+                        arrowprops=dict(arrowstyle="->", color=colour, linestyle=":"), zorder=2)
     ax.set_xlim(lo - 0.5, hi + 0.5)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xticks(range(lo, hi + 1))
@@ -129,6 +142,8 @@ def gantt_figure(rows: list[GanttRow], fiscal_year: int, round_months: int | Non
         handles.append(Patch(color=PLANNED_COLOUR, label="เดือนที่มีแผน"))
     if any(r.months is None for r in rows if not r.header):
         handles.append(Patch(facecolor="none", edgecolor="#b0bec5", hatch="///", label=UNKNOWN_LABEL))
+    if any(r.moved_to is not None for r in rows):
+        handles.append(Patch(facecolor="none", edgecolor="#37474f", linestyle="--", label="เดือนที่รายงานว่าเลื่อนไป"))
     if any(r.deadline is not None for r in rows):
         handles.append(plt.Line2D([], [], marker="D", color="#37474f", linestyle="none", label="กำหนดแล้วเสร็จ"))
     if handles:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..errors import ParamsError, ParamsErrors
 from ..paths import resolve_params_dir
 from .model import Plan
-from .vocab import KpiKind
+from .vocab import KpiKind, fiscal_index_of_date
 from ..yamlio import field_path as _loc_text
 from ..yamlio import load_yaml
 
@@ -122,13 +122,29 @@ def _cross_checks(plan: Plan, source):
                             source, f"{where}: activity {a.number}: months",
                             f"a month of FY{plan.fiscal_year} (or the month just before/after it)", str(m),
                         )
+            if a.deadline is not None:
+                i = fiscal_index_of_date(a.deadline, plan.fiscal_year)
+                if not 1 <= i <= 13:
+                    yield ParamsError(
+                        source, f"{where}: activity {a.number}: deadline",
+                        f"a date within FY{plan.fiscal_year} (Oct {plan.fiscal_year - 544} - Sep {plan.fiscal_year - 543}) "
+                        "or in the month just after it", a.deadline.isoformat(),
+                    )
         kpi_ids = [k.id for k in project.kpis]
         for kid in sorted({k for k in kpi_ids if kpi_ids.count(k) > 1}):
             yield ParamsError(source, f"{where}: kpis", "unique KPI ids", kid)
         for k in project.kpis:
             t = k.target
-            if t is not None and t.value is not None and k.kind.capped_by_base and not 0 <= t.value <= 100:
-                yield ParamsError(source, f"{where}: kpi {k.id}: target.value", "a percentage 0-100", str(t.value))
+            if t is not None and t.value is not None and k.is_percentage and not 0 <= t.value <= 100:
+                yield ParamsError(source, f"{where}: kpi {k.id}: target.value",
+                                  "a percentage 0-100 (the KPI is measured in ร้อยละ)", str(t.value))
+            if k.basis == "activities":
+                if k.kind is not KpiKind.COMPLETION:
+                    yield ParamsError(source, f"{where}: kpi {k.id}: basis", "basis: activities only for a completion KPI", k.kind.value)
+                if not project.activities or any(a.months is None and a.deadline is None for a in project.activities):
+                    yield ParamsError(source, f"{where}: kpi {k.id}: basis",
+                                      "basis: activities only where every activity has planned months or a deadline",
+                                      "activities without a schedule")
         for rnd, prog in project.progress.items():
             rwhere = f"{where}: progress[{rnd}]"
             if rnd not in (6, 12):
@@ -141,12 +157,22 @@ def _cross_checks(plan: Plan, source):
             for no, month in prog.rescheduled.items():
                 if project.activity(no) is None:
                     yield ParamsError(source, f"{rwhere}.rescheduled", f"an activity number of the project {numbers}", no)
+                if not 1 <= month.fiscal_index(plan.fiscal_year) <= 13:
+                    yield ParamsError(
+                        source, f"{rwhere}.rescheduled.{no}",
+                        f"a month within FY{plan.fiscal_year} or the month just after it (e.g. ต.ค. {str(plan.fiscal_year)[-2:]})",
+                        str(month),
+                    )
             for kid, res in prog.kpi_results.items():
                 kpi = project.kpi(kid)
                 if kpi is None:
                     yield ParamsError(source, f"{rwhere}.kpi_results", f"a KPI id of the project {kpi_ids}", kid)
                     continue
-                yield from _check_result(source, f"{rwhere}.kpi_results.{kid}", kpi.kind, res)
+                yield from _check_result(source, f"{rwhere}.kpi_results.{kid}", kpi, res)
+                if kpi.basis == "activities" and res.base is not None and res.base != len(project.activities):
+                    yield ParamsError(source, f"{rwhere}.kpi_results.{kid}.base",
+                                      f"the number of the project's activities ({len(project.activities)}) for basis: activities",
+                                      str(res.base))
             for i, fig in enumerate(prog.figures):
                 fwhere = f"{rwhere}.figures[{i}]"
                 for name in ("value", "base"):
@@ -155,9 +181,25 @@ def _cross_checks(plan: Plan, source):
                         yield ParamsError(source, f"{fwhere}.{name}", "a number >= 0", str(v))
                 if fig.value is not None and fig.base is not None and fig.base > 0 and fig.value > fig.base and fig.unit != "index":
                     yield ParamsError(source, f"{fwhere}.value", f"at most the base {fig.base}", str(fig.value))
+                if fig.percent_printed is not None and not 0 <= fig.percent_printed <= 100:
+                    yield ParamsError(source, f"{fwhere}.percent_printed", "a percentage 0-100", str(fig.percent_printed))
+            labels = [b.label for b in prog.breakdowns]
+            for i, b in enumerate(prog.breakdowns):
+                if b.within is None:
+                    continue
+                bwhere = f"{rwhere}.breakdowns[{i}].within"
+                parent = next((x for x in prog.breakdowns if x.label == b.within and x is not b), None)
+                if parent is None:
+                    yield ParamsError(source, bwhere, f"the label of another breakdown of the round {labels}", b.within)
+                    continue
+                known = [p.label for p in parent.parts]
+                for part in b.parts:
+                    if part.label not in known:
+                        yield ParamsError(source, f"{rwhere}.breakdowns[{i}].parts", f"a part label of {b.within!r}: {known}", part.label)
 
 
-def _check_result(source, where, kind: KpiKind, res):
+def _check_result(source, where, kpi, res):
+    kind = kpi.kind
     for name in ("achieved", "base"):
         v = getattr(res, name)
         if v is not None and v < 0:
@@ -169,5 +211,5 @@ def _check_result(source, where, kind: KpiKind, res):
             source, f"{where}.achieved",
             f"at most the base {res.base} (a {kind.value} KPI cannot exceed its base)", str(res.achieved),
         )
-    if res.percent_printed is not None and kind.capped_by_base and not 0 <= res.percent_printed <= 100:
+    if res.percent_printed is not None and kpi.is_percentage and not 0 <= res.percent_printed <= 100:
         yield ParamsError(source, f"{where}.percent_printed", "a percentage 0-100", str(res.percent_printed))

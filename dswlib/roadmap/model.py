@@ -14,11 +14,11 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from ..errors import ParamsError
 from ..thainum import parse_number
-from .vocab import KpiKind, MonthRef, Status, parse_be_date, parse_month, parse_status
+from .vocab import KpiKind, MonthRef, Status, is_percent_text, parse_be_date, parse_month, parse_status
 
 
 def _number(value):
@@ -65,14 +65,44 @@ class Target(_Strict):
     text: str | None = None
     source: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _unit_from_value(cls, data):
+        """"ร้อยละ 80" / "80 %" as the value says the unit even when ``unit`` is left out."""
+        if isinstance(data, dict) and data.get("unit") is None and is_percent_text(data.get("value")):
+            data = {**data, "unit": "ร้อยละ"}
+        return data
+
+    @property
+    def is_percent(self) -> bool:
+        return is_percent_text(self.unit)
+
 
 class Kpi(_Strict):
+    """A KPI of a project with its 12-month target.
+
+    ``basis: activities``: the KPI is the share of *this project's* planned activities
+    that are done (base = their number), so the 12-month forecast can follow the
+    schedule.  ``accrual: once``: the numerator is a cohort that was counted as a
+    whole (e.g. every selected person was trained at once); it does not grow month
+    by month, so it is never extrapolated linearly.
+    """
+
     id: str
     name: str | None = None
     kind: KpiKind = KpiKind.UNKNOWN
     target: Target | None = None
+    basis: Literal["activities"] | None = None
+    accrual: Literal["over_time", "once"] = "over_time"
+    accrual_source: str | None = None
     source: str | None = None
     note: str | None = None
+
+    @property
+    def is_percentage(self) -> bool:
+        """A KPI measured in percent: a ratio kind, a percent target, or a name that says ร้อยละ."""
+        return (self.kind.capped_by_base or (self.target is not None and self.target.is_percent)
+                or bool(self.name and self.name.strip().startswith("ร้อยละ")))
 
 
 class Activity(_Strict):
@@ -96,13 +126,18 @@ class KpiResult(_Strict):
 
 
 class Figure(_Strict):
-    """A printed figure with its base, e.g. 12 of 16 committees, or a percent of 25 units."""
+    """A printed figure with its base, e.g. 12 of 16 committees, or a percent of 25 units.
+
+    ``threshold``: a criterion the text compares the figure with (e.g. an
+    effectiveness index 0.8115 "สูงกว่าเกณฑ์ที่กำหนด 0.70"); the comparison is checked.
+    """
 
     label: str
     value: Num = None
     base: Num = None
     unit: str | None = None
     percent_printed: Num = None
+    threshold: Num = None
     source: str | None = None
 
 
@@ -112,12 +147,18 @@ class Part(_Strict):
 
 
 class Breakdown(_Strict):
-    """A printed total and its printed parts (the sum is checked, never corrected)."""
+    """A printed total and its printed parts (the sum is checked, never corrected).
+
+    ``within``: the label of another breakdown of the same round whose parts bound
+    this one's, part by part (matched by label), e.g. activities done per area
+    within activities planned per area.
+    """
 
     label: str
     unit: str | None = None
     total: Num = None
     parts: list[Part]
+    within: str | None = None
     source: str | None = None
 
 

@@ -4,18 +4,26 @@ Rules (all months are fiscal indices: 1 = ต.ค. ... 12 = ก.ย.):
 
 * An activity's planned end is its last planned month, or the month of its
   deadline when the months are unknown.  No months and no deadline: unknown.
-* It is *due* by round ``r`` when its planned end <= r.
-* Effective status at the round:
+* It is *due* by round ``r`` when its planned end <= r (a fact of the plan).
+* Progress is read from the latest report at or before the round, its
+  *as-of* round ``a`` (the 6-month report for a 12-month view when no
+  12-month report exists).  **Lateness exists only where progress was
+  reported**: with no report at all (a plan-only year) every activity is
+  ``not_reported`` and nothing is late.
+* Effective status, as of the report:
+    - no report covers the round            -> not_reported
     - reported done                        -> done
     - planned end unknown                  -> the reported status, else unknown
-    - due and not done                     -> late
-    - not due: reported late               -> late
-               reported in progress/on track -> in_progress
-               otherwise                   -> not_started
-* Months overdue of a late activity = r - planned end (0 = it was due in the
-  round's last month).  When the report moves it to a later month, the
+    - planned end <= a and not done        -> late
+    - otherwise (not yet due at the report): reported late -> late,
+      reported in progress/on track -> in_progress, else -> not_started
+  An activity due between the report and the round (a < end <= r) is not
+  called late: nobody has reported on it yet.
+* Months overdue of a late activity = a - planned end (0 = it was due in the
+  report's last month).  When the report moves it to a later month, the
   expected delay = new month - planned end.
 * Project status (computed):
+    - no report covers the round                 -> not_reported
     - every activity done                       -> done
     - any activity late                         -> late
     - every activity's planned end known         -> on_track (not_started if
@@ -48,14 +56,20 @@ class ActivityProgress:
     months_overdue: int | None
     rescheduled_to: int | None
     expected_delay: int | None
+    as_of: int | None = None  # the round of the report the status comes from (None: no report)
 
     @property
     def late(self) -> bool | None:
         if self.status is Status.LATE:
             return True
-        if self.status is Status.UNKNOWN:
+        if self.status in (Status.UNKNOWN, Status.NOT_REPORTED):
             return None
         return False
+
+    @property
+    def due_after_report(self) -> bool:
+        """Due by the round but after the last report: its outcome is not known yet."""
+        return bool(self.due) and self.as_of is not None and self.planned_end > self.as_of and self.status is not Status.DONE
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,7 @@ class ProjectProgress:
     status: Status
     activities: list[ActivityProgress]
     kpis: list[KpiOutcome] = field(default_factory=list)
+    as_of: int | None = None  # round of the report used (None: no report)
 
     @property
     def due(self) -> list[ActivityProgress]:
@@ -103,13 +118,13 @@ class ProjectProgress:
 
     @property
     def percent_due_done(self) -> Decimal | None:
-        """Percent of the activities due by the round (known schedule) that are done."""
-        return percent(len(self.due_done), len(self.due)) if self.due else None
+        """Percent of the activities due by the round (known schedule) that are done (None without a report)."""
+        return percent(len(self.due_done), len(self.due)) if self.due and self.as_of is not None else None
 
     @property
     def percent_done(self) -> Decimal | None:
-        """Percent of all the project's activities that are done."""
-        return percent(len(self.done), len(self.activities)) if self.activities else None
+        """Percent of all the project's activities that are done (None without a report)."""
+        return percent(len(self.done), len(self.activities)) if self.activities and self.as_of is not None else None
 
 
 def planned_end(activity: Activity, fiscal_year: int) -> int | None:
@@ -122,17 +137,28 @@ def planned_end(activity: Activity, fiscal_year: int) -> int | None:
     return None
 
 
+def report_round(plan: Plan, round_months: int) -> int | None:
+    """The latest reported round at or before ``round_months`` (None: no progress report covers it)."""
+    if plan.kind != "progress":
+        return None
+    rounds = [r for r in plan.rounds_reported if r <= round_months]
+    return max(rounds) if rounds else None
+
+
 def activity_progress(plan: Plan, project: Project, activity: Activity, round_months: int) -> ActivityProgress:
     _check_round(round_months)
-    prog = project.progress.get(round_months)
+    as_of = report_round(plan, round_months)
+    prog = project.progress.get(as_of) if as_of is not None else None
     reported = prog.activities.get(activity.number) if prog else None
     end = planned_end(activity, plan.fiscal_year)
     due = None if end is None else end <= round_months
-    if reported is Status.DONE:
+    if as_of is None:
+        status = Status.NOT_REPORTED
+    elif reported is Status.DONE:
         status = Status.DONE
     elif end is None:
         status = reported or Status.UNKNOWN
-    elif due:
+    elif end <= as_of:
         status = Status.LATE
     elif reported is Status.LATE:
         status = Status.LATE
@@ -140,7 +166,7 @@ def activity_progress(plan: Plan, project: Project, activity: Activity, round_mo
         status = Status.IN_PROGRESS
     else:
         status = Status.NOT_STARTED
-    overdue = round_months - end if status is Status.LATE and due else None
+    overdue = as_of - end if status is Status.LATE and end is not None and end <= as_of else None
     moved = prog.rescheduled.get(activity.number) if prog else None
     moved_idx = moved.fiscal_index(plan.fiscal_year) if moved is not None else None
     delay = moved_idx - end if moved_idx is not None and end is not None else None
@@ -156,6 +182,7 @@ def activity_progress(plan: Plan, project: Project, activity: Activity, round_mo
         months_overdue=overdue,
         rescheduled_to=moved_idx,
         expected_delay=delay,
+        as_of=as_of,
     )
 
 
@@ -182,19 +209,22 @@ def kpi_outcome(kpi: Kpi, result: KpiResult | None) -> KpiOutcome:
 
 def project_progress(plan: Plan, project: Project, round_months: int) -> ProjectProgress:
     _check_round(round_months)
-    prog = project.progress.get(round_months)
+    as_of = report_round(plan, round_months)
+    prog = project.progress.get(as_of) if as_of is not None else None
     acts = [activity_progress(plan, project, a, round_months) for a in project.activities]
     reported = prog.status if prog else None
-    status = rollup_status(acts, reported)
+    status = Status.NOT_REPORTED if as_of is None else rollup_status(acts, reported)
     results = prog.kpi_results if prog else {}
     kpis = [kpi_outcome(k, results.get(k.id)) for k in project.kpis]
-    return ProjectProgress(project, round_months, reported, status, acts, kpis)
+    return ProjectProgress(project, round_months, reported, status, acts, kpis, as_of)
 
 
 def rollup_status(acts: list[ActivityProgress], reported: Status | None) -> Status:
     """Project status from its activities (see the module docstring)."""
     if not acts:
         return reported or Status.UNKNOWN
+    if all(a.status is Status.NOT_REPORTED for a in acts):
+        return Status.NOT_REPORTED
     if all(a.status is Status.DONE for a in acts):
         return Status.DONE
     if any(a.status is Status.LATE for a in acts):
@@ -217,25 +247,28 @@ class Totals:
     activities: int
     activities_known_schedule: int
     due: int
-    due_done: int
-    late: int
-    done: int
+    due_done: int | None  # None: no report covers the round
+    late: int | None  # None: no report covers the round (lateness exists only where progress was reported)
+    done: int | None
+    due_after_report: int = 0  # due by the round but after the last report (outcome not reported yet)
 
     @property
     def percent_due_done(self) -> Decimal | None:
-        return percent(self.due_done, self.due) if self.due else None
+        return percent(self.due_done, self.due) if self.due and self.due_done is not None else None
 
 
 def totals(progress: list[ProjectProgress]) -> Totals:
     acts = [a for p in progress for a in p.activities]
+    reported = any(p.as_of is not None for p in progress)
     return Totals(
         projects=len(progress),
         activities=len(acts),
         activities_known_schedule=sum(1 for a in acts if a.planned_end is not None),
         due=sum(1 for a in acts if a.due),
-        due_done=sum(1 for a in acts if a.due and a.status is Status.DONE),
-        late=sum(1 for a in acts if a.status is Status.LATE),
-        done=sum(1 for a in acts if a.status is Status.DONE),
+        due_done=sum(1 for a in acts if a.due and a.status is Status.DONE) if reported else None,
+        late=sum(1 for a in acts if a.status is Status.LATE) if reported else None,
+        done=sum(1 for a in acts if a.status is Status.DONE) if reported else None,
+        due_after_report=sum(1 for a in acts if a.due_after_report),
     )
 
 

@@ -15,15 +15,18 @@ from ..fiscal import FiscalYear, format_thai_date, month_abbr
 from ..htmlparts import esc
 from ..htmlparts import table_html as _table_html
 from ..thainum import format_number
-from .forecast import Forecast, forecast_12m
+from .forecast import Forecast, forecast_for
 from .loader import load_plan
 from .model import Plan, Project
-from .progress import ProjectProgress, Totals, plan_progress, planned_end, totals
+from .progress import ProjectProgress, Totals, plan_progress, planned_end, report_round, totals
 from .quality import Finding, findings
 from .vocab import Status
 
 NA = "–"
-METHOD_LABELS = {"run_rate": "อัตราต่อเดือนคงที่", "constant_rate": "สัดส่วนคงที่", "none": "ไม่คาดการณ์"}
+METHOD_LABELS = {
+    "run_rate": "อัตราต่อเดือนคงที่", "constant_rate": "สัดส่วนคงที่", "schedule": "ตามแผนรายเดือนที่ปรับตามความล่าช้า",
+    "cohort_once": "ไม่คาดการณ์เชิงเส้น (นับทั้งกลุ่มครั้งเดียว)", "final": "ผลรอบ 12 เดือน", "none": "ไม่คาดการณ์",
+}
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,17 @@ class RoadmapView:
     progress: list[ProjectProgress]
     totals: Totals
     findings: list[Finding]
+    as_of: int | None = None  # the round of the latest report at or before round_months (None: plan only)
 
     @property
     def plan_only(self) -> bool:
-        return self.plan.kind == "plan" or self.round_months not in self.plan.rounds_reported
+        """No progress report covers the round: the plan is shown, nothing is late."""
+        return self.as_of is None
+
+    @property
+    def report_behind(self) -> bool:
+        """The round asked for has no report of its own (e.g. round 12 shown from the 6-month report)."""
+        return self.as_of is not None and self.as_of < self.round_months
 
     @property
     def fy(self) -> FiscalYear:
@@ -53,8 +63,8 @@ def load_view(fiscal_year: int, round_months: int = 6, params_dir=None) -> Roadm
 
 def view_of(plan: Plan, round_months: int) -> RoadmapView:
     prog = plan_progress(plan, round_months)
-    has_round = plan.kind == "progress" and round_months in plan.rounds_reported
-    return RoadmapView(plan, round_months, prog, totals(prog), findings(plan, round_months if has_round else None))
+    as_of = report_round(plan, round_months)
+    return RoadmapView(plan, round_months, prog, totals(prog), findings(plan, as_of), as_of)
 
 
 # ------------------------------------------------------------- formatting
@@ -128,15 +138,39 @@ def _vs_target(outcome) -> str:
     return f"ต่ำกว่าค่าเป้าหมาย 12 เดือน ({gap})"
 
 
+def _fig(kpi, value) -> str:
+    return f"ร้อยละ {format_number(value, 2)}" if kpi.kind.capped_by_base else format_number(value)
+
+
 def _forecast_text(kpi, f: Forecast) -> str:
     if f.value is None:
         return NA
-    text = f"ร้อยละ {format_number(f.value, 2)}" if kpi.kind.capped_by_base else format_number(f.value)
+    text = _fig(kpi, f.value)
     if f.meets_target is True:
         text += " (คาดว่าบรรลุเป้าหมาย)"
     elif f.meets_target is False:
         text += " (คาดว่าไม่บรรลุเป้าหมาย)"
     return text
+
+
+def _range_text(kpi, f: Forecast) -> str:
+    if f.low is None or f.high is None:
+        return NA
+    if f.low == f.high:
+        text = _fig(kpi, f.low)
+    else:
+        lo = format_number(f.low, 2) if kpi.kind.capped_by_base else format_number(f.low)
+        hi = format_number(f.high, 2) if kpi.kind.capped_by_base else format_number(f.high)
+        text = (f"ร้อยละ {lo} – {hi}" if kpi.kind.capped_by_base else f"{lo} – {hi}")
+    text += {"all": " (บรรลุเป้าหมายทั้งช่วง)", "none": " (ต่ำกว่าเป้าหมายทั้งช่วง)",
+             "some": " (อาจบรรลุหรือไม่บรรลุเป้าหมาย)"}.get(f.range_meets, "")
+    return text
+
+
+def _needed_text(o, f: Forecast) -> str:
+    if f.needed is None:
+        return NA if o.kpi.target is None or o.kpi.target.value is None else "ประเมินไม่ได้ (ยังไม่มีผลเชิงตัวเลข)"
+    return f.needed.text(o.result.unit if o.result is not None else None)
 
 
 def _section_path(plan: Plan, project: Project) -> str:
@@ -188,20 +222,23 @@ def build_kpi_table(view: RoadmapView):
     import pandas as pd
 
     rows = []
+    rnd = view.as_of or view.round_months
     for pp in view.progress:
         for o in pp.kpis:
-            f = forecast_12m(o.kpi, o.result, view.round_months)
+            f = forecast_for(pp, o)
             printed = o.result.percent_printed if o.result is not None else None
             rows.append({
                 "โครงการ": pp.project.title,
                 "ตัวชี้วัด": o.kpi.name or "(ข้อความตัวชี้วัดไม่ปรากฏ)",
                 "ค่าเป้าหมาย 12 เดือน": _target_text(o.kpi),
-                f"ผลรอบ {view.round_months} เดือน": _result_text(o),
+                f"ผลรอบ {rnd} เดือน": _result_text(o),
                 "ร้อยละที่รายงาน": fmt_pct(printed),
                 "ร้อยละที่คำนวณ": fmt_pct(o.percent),
                 "ตรงกัน": NA if o.printed_matches is None else ("ตรง" if o.printed_matches else "ไม่ตรง"),
                 "เทียบค่าเป้าหมาย": _vs_target(o),
-                "คาดการณ์ 12 เดือน": _forecast_text(o.kpi, f),
+                "คาดการณ์ 12 เดือน (ค่ากลาง)": _forecast_text(o.kpi, f),
+                "ช่วงคาดการณ์": _range_text(o.kpi, f),
+                "สิ่งที่ต้องทำเพิ่มเพื่อถึงค่าเป้าหมาย": _needed_text(o, f),
                 "วิธีคาดการณ์": METHOD_LABELS[f.method],
             })
     return pd.DataFrame(rows)
@@ -298,7 +335,15 @@ def build_cover_html(view: RoadmapView) -> str:
                 f"(ทราบเดือนตามแผน {t.activities_known_schedule} กิจกรรม) · "
                 f"ครบกำหนดภายในรอบ {t.due} กิจกรรม แล้วเสร็จ {t.due_done} กิจกรรม "
                 f"คิดเป็นร้อยละ {fmt_pct(t.percent_due_done)} · ล่าช้ากว่าแผน {t.late} กิจกรรม"
+                + (f" · ครบกำหนดหลังรายงานล่าสุดและยังไม่มีรายงานผล {t.due_after_report} กิจกรรม"
+                   if t.due_after_report else "")
             ) + "</p>")
+        if view.report_behind:
+            lines.append("<p><b>" + esc(
+                f"ยังไม่มีรายงานผลรอบ {view.round_months} เดือน: สถานะทั้งหมดเป็นข้อมูล ณ สิ้นรอบ {view.as_of} เดือน "
+                f"กิจกรรมที่ครบกำหนดหลังจากนั้นยังไม่ถือว่าล่าช้า") + "</b></p>")
+    elif view.plan_only:
+        lines.append("<p>" + esc("ไม่มีรายงานผลการดำเนินงาน: รายงานนี้แสดงแผนเท่านั้น จึงไม่ประเมินความล่าช้า") + "</p>")
     if plan.cutoff_note and not view.plan_only:
         lines.append(f'<p class="roadmap-note">{esc(plan.cutoff_note)}</p>')
     if doc.note:
@@ -311,7 +356,7 @@ def build_cover_html(view: RoadmapView) -> str:
 
 def build_project_html(view: RoadmapView, pp: ProjectProgress) -> str:
     p, plan = pp.project, view.plan
-    prog = p.progress.get(view.round_months)
+    prog = p.progress.get(pp.as_of) if pp.as_of is not None else None
     out = [f'<div class="roadmap-box"><h3>{esc((p.code + " ") if p.code else "")}{esc(p.title)}</h3>']
     path = _section_path(plan, p)
     if path:
@@ -334,7 +379,9 @@ def build_project_html(view: RoadmapView, pp: ProjectProgress) -> str:
             row["สถานะที่รายงาน"] = ap.reported.label if ap.reported else "ไม่ได้รายงาน"
             row["สถานะ ณ สิ้นรอบ"] = ap.status.label
             row["หมายเหตุ"] = (f"เกินกำหนด {ap.months_overdue} เดือน" if ap.months_overdue else
-                               "ครบกำหนดในเดือนสุดท้ายของรอบ" if ap.months_overdue == 0 else "")
+                               "ครบกำหนดในเดือนสุดท้ายของรอบ" if ap.months_overdue == 0 else
+                               f"ครบกำหนดภายในรอบ {view.round_months} เดือน ยังไม่มีรายงานผล" if ap.due_after_report
+                               else "")
             if ap.rescheduled_to:
                 row["หมายเหตุ"] += f" เลื่อนไป {month_of_index(plan.fiscal_year, ap.rescheduled_to)}"
         elif a.note:
@@ -352,17 +399,20 @@ def build_project_html(view: RoadmapView, pp: ProjectProgress) -> str:
             f"{len(pp.due_done)} กิจกรรม คิดเป็นร้อยละ {fmt_pct(pp.percent_due_done)}") + "</p>")
     # KPIs
     for o in pp.kpis:
-        f = forecast_12m(o.kpi, o.result, view.round_months)
+        f = forecast_for(pp, o)
         out.append(f"<p><b>ตัวชี้วัด:</b> {esc(o.kpi.name or '(ข้อความตัวชี้วัดไม่ปรากฏ)')}<br>"
                    f"<b>ค่าเป้าหมาย (รอบ 12 เดือน):</b> {esc(_target_text(o.kpi))}")
         if not view.plan_only:
-            out.append(f"<br><b>ผลรอบ {view.round_months} เดือน:</b> {esc(_result_text(o))}")
+            out.append(f"<br><b>ผลรอบ {pp.as_of} เดือน:</b> {esc(_result_text(o))}")
             if o.percent is not None:
                 out.append(f" คิดเป็นร้อยละ {esc(fmt_pct(o.percent))}")
             out.append(f" · {esc(_vs_target(o))}")
             if f.value is not None:
-                out.append(f"<br><b>คาดการณ์ผล 12 เดือน:</b> {esc(_forecast_text(o.kpi, f))} "
-                           f"<span class='roadmap-note'>({esc(f.assumption)})</span>")
+                out.append(f"<br><b>คาดการณ์ผล 12 เดือน:</b> {esc(_forecast_text(o.kpi, f))}"
+                           + (f" ช่วงคาดการณ์ {esc(_range_text(o.kpi, f))}" if f.low != f.high else "")
+                           + f" <span class='roadmap-note'>({esc(f.assumption)})</span>")
+            if f.needed is not None:
+                out.append(f"<br><b>เพื่อให้ถึงค่าเป้าหมาย:</b> {esc(_needed_text(o, f))}")
         if o.kpi.note:
             out.append(f"<br><span class='roadmap-note'>{esc(o.kpi.note)}</span>")
         out.append("</p>")
@@ -374,7 +424,7 @@ def build_project_html(view: RoadmapView, pp: ProjectProgress) -> str:
     if prog is not None and not view.plan_only:
         if prog.summary:
             out.append(f"<p><b>สรุปผลการดำเนินงาน:</b> {esc(prog.summary)}</p>")
-        figs = [fg for fg in prog.figures if fg.value is not None]
+        figs = [fg for fg in prog.figures if fg.value is not None or fg.percent_printed is not None]
         if figs:
             items = "".join(f"<li>{esc(_figure_text(fg))}</li>" for fg in figs)
             out.append(f"<p><b>ตัวเลขสำคัญ</b></p><ul>{items}</ul>")
@@ -390,15 +440,26 @@ def build_project_html(view: RoadmapView, pp: ProjectProgress) -> str:
 
 
 def _figure_text(fg) -> str:
-    unit = f" {fg.unit}" if fg.unit and fg.unit != "index" else ""
-    if fg.unit == "index" and fg.percent_printed is not None:
-        return f"{fg.label} {format_number(fg.value)} (ร้อยละ {format_number(fg.percent_printed, 2)})"
-    if fg.base is not None:
-        from ..thainum import percent
+    from ..thainum import percent
 
-        return (f"{fg.label} {format_number(fg.value)} จาก {format_number(fg.base)}{unit} "
+    unit = f" {fg.unit}" if fg.unit and fg.unit not in ("index", "ร้อยละ") else ""
+    if fg.value is None:  # a printed percentage only
+        text = f"{fg.label} ร้อยละ {format_number(fg.percent_printed)}"
+        if fg.base is not None:
+            text += f" ของ {format_number(fg.base)}{unit}"
+        else:
+            text += " (ไม่ระบุฐาน)"
+    elif fg.unit == "index" and fg.percent_printed is not None:
+        text = f"{fg.label} {format_number(fg.value)} (ร้อยละ {format_number(fg.percent_printed, 2)})"
+    elif fg.base is not None:
+        text = (f"{fg.label} {format_number(fg.value)} จาก {format_number(fg.base)}{unit} "
                 f"(ร้อยละ {format_number(percent(fg.value, fg.base), 2)})")
-    return f"{fg.label} {format_number(fg.value)}{unit}"
+    else:
+        text = f"{fg.label} {format_number(fg.value)}{unit}"
+    if fg.threshold is not None and fg.value is not None:
+        verdict = "ผ่านเกณฑ์" if fg.value >= fg.threshold else "ต่ำกว่าเกณฑ์"
+        text += f" เกณฑ์ที่กำหนด {format_number(fg.threshold)}: {verdict}"
+    return text
 
 
 # ------------------------------------------------------------- notebook display
@@ -427,8 +488,9 @@ def show_gantt(view: RoadmapView) -> None:
 
     heading("แผนภูมิแกนต์: เดือนตามแผนเทียบสถานะ", 2)
     with_months = [p for p in view.plan.projects if any(a.months is not None for a in p.activities)]
-    fig = gantt_figure(gantt_rows(view.plan, with_months, view.round_months), view.plan.fiscal_year,
-                       view.round_months, title=f"แผนรายเดือน {view.fy.title()}")
+    cut = view.as_of if view.as_of is not None else view.round_months
+    rows = gantt_rows(view.plan, with_months, None if view.plan_only else view.round_months)
+    fig = gantt_figure(rows, view.plan.fiscal_year, cut, title=f"แผนรายเดือน {view.fy.title()}")
     show_figure(fig)
     others = [p for p in view.plan.projects if p not in with_months]
     if others:
@@ -439,13 +501,31 @@ def show_gantt(view: RoadmapView) -> None:
                   f"ดูสถานะรายกิจกรรมในหน้ารายโครงการ):</p><ul class='roadmap-note'>{names}</ul>")
 
 
+FORECAST_NOTE = (
+    "การคาดการณ์ผล 12 เดือนแสดงค่ากลาง ช่วงคาดการณ์ และสิ่งที่ต้องทำเพิ่มเพื่อให้ถึงค่าเป้าหมาย "
+    "โดยใช้ข้อมูลที่มีตามประเภทตัวชี้วัด",
+    "ตัวชี้วัดที่นับจากกิจกรรมของโครงการเองและทราบเดือนตามแผน ใช้แผนรายเดือน: กิจกรรมที่ล่าช้าหรือเลื่อนแล้วเสร็จในเดือนใหม่ "
+    "และกิจกรรมถัดไปเลื่อนออกไปเท่ากับความล่าช้าปัจจุบัน",
+    "ตัวชี้วัดเชิงความสำเร็จหรือความครอบคลุมอื่น ใช้อัตราต่อเดือนเท่าเดิม (ไม่เกินร้อยละ 100) พร้อมช่วงคาดการณ์ 80%",
+    "ตัวชี้วัดเชิงสัดส่วนของเรื่องที่เข้ามา ถือว่าสัดส่วนคงเดิม และแสดงสัดส่วนที่ต้องทำได้ในช่วงที่เหลือ",
+    "ตัวชี้วัดที่นับกลุ่มเป้าหมายทั้งกลุ่มครั้งเดียว ไม่คาดการณ์แบบเส้นตรง",
+    "ตัวชี้วัดเชิงระดับความสำเร็จหรือที่ยังไม่มีผลเชิงตัวเลขจะไม่คาดการณ์",
+)
+
+
+def build_forecast_note_html() -> str:
+    head, *items = FORECAST_NOTE
+    return f"<p>{esc(head)}:</p><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+
+
 def show_kpis(view: RoadmapView) -> None:
+    """KPI results against targets and the 12-month forecast (years with a progress report only)."""
     from ..notebook import heading, show_html
 
     if view.plan_only:
         return
     heading("ผลตามตัวชี้วัดเทียบค่าเป้าหมาย และการคาดการณ์ผล 12 เดือน", 2)
-    show_html(table_html(build_kpi_table(view)))
+    show_html(build_forecast_note_html() + table_html(build_kpi_table(view)))
 
 
 def show_lateness(view: RoadmapView) -> None:
@@ -482,7 +562,8 @@ def summary_records(view: RoadmapView) -> dict:
     for pp in view.progress:
         kpis = []
         for o in pp.kpis:
-            f = forecast_12m(o.kpi, o.result, view.round_months)
+            f = forecast_for(pp, o)
+            n = f.needed
             kpis.append({
                 "id": o.kpi.id, "kind": o.kpi.kind.value,
                 "target": num(o.kpi.target.value) if o.kpi.target else None,
@@ -491,23 +572,34 @@ def summary_records(view: RoadmapView) -> dict:
                 "percent": num(o.percent),
                 "percent_printed": num(o.result.percent_printed) if o.result else None,
                 "target_met": o.target_met,
-                "forecast_12m": num(f.value), "forecast_method": f.method,
+                "forecast_12m": num(f.value), "forecast_low": num(f.low), "forecast_high": num(f.high),
+                "forecast_method": f.method, "forecast_range_meets_target": f.range_meets,
+                "needed": None if n is None else {
+                    "months_left": n.months_left, "target_count": num(n.target_count), "remaining": num(n.remaining),
+                    "per_month": num(n.per_month), "current_per_month": num(n.current_per_month),
+                    "share_of_remaining_cases": num(n.share_needed), "reachable": n.reachable,
+                },
             })
+        reported = pp.as_of is not None
         projects.append({
             "id": pp.project.id, "title": pp.project.title,
             "reported_status": pp.reported.value if pp.reported else None,
             "computed_status": pp.status.value,
-            "activities": len(pp.activities), "due": len(pp.due), "due_done": len(pp.due_done),
+            "activities": len(pp.activities), "due": len(pp.due),
+            "due_done": len(pp.due_done) if reported else None,
             "percent_due_done": num(pp.percent_due_done),
             "late": [{"activity": a.number, "months_overdue": a.months_overdue,
                       "expected_delay": a.expected_delay} for a in pp.late],
+            "due_after_report": [a.number for a in pp.activities if a.due_after_report],
             "kpis": kpis,
         })
     t = view.totals
     return {
         "fiscal_year": view.plan.fiscal_year, "round": view.round_months, "plan_only": view.plan_only,
+        "as_of_round": view.as_of,
         "totals": {"projects": t.projects, "activities": t.activities, "known_schedule": t.activities_known_schedule,
-                   "due": t.due, "due_done": t.due_done, "late": t.late, "percent_due_done": num(t.percent_due_done)},
+                   "due": t.due, "due_done": t.due_done, "late": t.late, "due_after_report": t.due_after_report,
+                   "percent_due_done": num(t.percent_due_done)},
         "projects": projects,
         "findings": len(view.findings),
     }

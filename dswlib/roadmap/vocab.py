@@ -25,6 +25,7 @@ class Status(str, Enum):
     LATE = "late"
     NOT_STARTED = "not_started"
     UNKNOWN = "unknown"
+    NOT_REPORTED = "not_reported"  # no progress report covers the round (a plan-only year)
 
     @property
     def label(self) -> str:
@@ -38,6 +39,7 @@ STATUS_LABELS = {
     Status.LATE: "ล่าช้ากว่าแผน",
     Status.NOT_STARTED: "ยังไม่ดำเนินการ",
     Status.UNKNOWN: "ไม่ทราบ",
+    Status.NOT_REPORTED: "ยังไม่มีรายงานผล",
 }
 
 # Thai phrases as the seeds print them (longest first when matching).
@@ -56,8 +58,8 @@ _THAI_STATUS = {
     "ล่าช้า": Status.LATE,
 }
 
-#: Statuses a params file may report (``unknown`` is only ever computed).
-REPORTABLE = tuple(s for s in Status if s is not Status.UNKNOWN)
+#: Statuses a params file may report (``unknown`` and ``not_reported`` are only ever computed).
+REPORTABLE = tuple(s for s in Status if s not in (Status.UNKNOWN, Status.NOT_REPORTED))
 
 
 def parse_status(value) -> Status:
@@ -96,6 +98,14 @@ class KpiKind(str, Enum):
     @property
     def capped_by_base(self) -> bool:
         return self in (KpiKind.COMPLETION, KpiKind.COVERAGE, KpiKind.RATE)
+
+
+#: Ways a target or result unit says "percent".
+PERCENT_UNITS = ("ร้อยละ", "%", "percent")
+
+
+def is_percent_text(text) -> bool:
+    return isinstance(text, str) and any(u in text for u in PERCENT_UNITS)
 
 
 # ---------------------------------------------------------------- months

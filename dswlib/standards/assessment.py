@@ -1,6 +1,7 @@
 """One province's assessment for one year: the seed's evaluation form (004 L1820-1929) as a table.
 
-File layout (CSV, UTF-8, or Excel .xlsx, first sheet) — one row per input value::
+File layout (CSV in UTF-8, UTF-16 or TIS-620, or an Excel workbook whose form sheet
+is found by its header; see :mod:`dswlib.tabular`) — one row per input value::
 
     indicator_id | input | value | problems | remedies | (informational columns ...)
     meta         | province_code | 50
@@ -13,19 +14,19 @@ in every dimension) or ``meta``; ``input`` names one of the indicator's inputs
 in ``params/standards/rubric.yaml``. ``problems`` / ``remedies`` are the form's
 ปัญหา/อุปสรรค and แนวทางแก้ไข columns. Other columns (the template's Thai
 labels) are ignored. A blank ``value`` means "not reported" (the indicator is
-then *missing*, never 0). Every problem is reported as a
+then *missing*, never 0); "n/a" / "ไม่เกี่ยวข้อง" means not applicable, where the
+rubric allows it (DECISIONS.md INPUT-FILES). Every problem is reported as a
 :class:`~dswlib.errors.ParamsError` naming the file, the row and the column.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import ParamsError, ParamsErrors
-from ..thainum import is_missing, parse_number, to_arabic_digits
+from ..tabular import NOT_APPLICABLE, Table, is_blank, is_not_applicable, parse_cell_number, read_table
+from ..thainum import is_missing, to_arabic_digits
 from .rubric import InputSpec, Rubric
 
 REQUIRED_COLUMNS = ("indicator_id", "input", "value")
@@ -33,6 +34,7 @@ META = "meta"
 META_INPUTS = ("province_code", "province_th", "fiscal_year", "as_of", "synthetic", "note")
 YES = {"มี", "ใช่", "ผ่าน", "yes", "y", "true", "1", "มีการดำเนินการ"}
 NO = {"ไม่มี", "ไม่ใช่", "ไม่ผ่าน", "no", "n", "false", "0", "ไม่ได้ดำเนินการ"}
+BLANK_MARKS = {"-", "–", "—"}  # printed dashes: not reported, like a blank cell
 
 
 @dataclass
@@ -50,15 +52,17 @@ class Assessment:
 
 # ---- value parsing ----------------------------------------------------------
 def parse_input(spec: InputSpec, raw, *, source, where):
-    """Parse one cell for ``spec``; ``None`` for a blank cell."""
+    """Parse one cell for ``spec``: ``None`` for a blank cell, :data:`NOT_APPLICABLE` for "n/a"/"ไม่เกี่ยวข้อง"."""
     t = spec.type
     if t == "choice" and isinstance(raw, str):  # before the blank test: "none" is a choice code
         text = raw.strip()
         for code, label in spec.choices.items():
             if text.lower() == code or text == label:
                 return code
-    if raw is None or (isinstance(raw, str) and raw.strip() == "") or (not isinstance(raw, bool) and is_missing(raw)):
+    if is_blank(raw) or (isinstance(raw, str) and raw.strip() in BLANK_MARKS):
         return None
+    if is_not_applicable(raw):
+        return NOT_APPLICABLE
     if t == "yes_no":
         if isinstance(raw, bool):
             return raw
@@ -73,9 +77,9 @@ def parse_input(spec: InputSpec, raw, *, source, where):
         raise ParamsError(source, where, f"one of {options}", raw)
     if isinstance(raw, bool):
         raise ParamsError(source, where, "a number", raw)
-    number = parse_number(raw, source=source, where=where)
-    if number < 0:
-        raise ParamsError(source, where, "a number that is not negative", raw)
+    number = parse_cell_number(raw, source=source, where=where)
+    if number is None:
+        return None
     if t in ("count", "months"):
         if number != number.to_integral_value():
             raise ParamsError(source, where, "a whole number (count)", raw)
@@ -89,63 +93,29 @@ def parse_input(spec: InputSpec, raw, *, source, where):
 
 
 # ---- reading ----------------------------------------------------------------
-def _rows_csv(path: Path):
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f))
-    return [(n, row) for n, row in enumerate(rows, 1)]
-
-
-def _rows_xlsx(path: Path):
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for non-workbooks
-        raise ParamsError(path, None, "an Excel .xlsx workbook", f"{type(exc).__name__}: {exc}") from None
-    try:
-        ws = wb.worksheets[0]
-        return [(n, ["" if c is None else c for c in row]) for n, row in enumerate(ws.iter_rows(values_only=True), 1)]
-    finally:
-        wb.close()
-
-
-def read_rows(path) -> list[tuple[int, list]]:
-    path = Path(path)
-    if not path.is_file():
-        raise ParamsError(path, None, "an assessment file (.csv or .xlsx)", "missing file")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _rows_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return _rows_xlsx(path)
-    raise ParamsError(path, None, "a .csv or .xlsx file", path.suffix or "no extension")
+def read_table_of(path) -> Table:
+    """The form table of an assessment file (CSV in any Thai Excel encoding, or a workbook's form sheet)."""
+    return read_table(path, REQUIRED_COLUMNS, what="an assessment form")
 
 
 def read_assessment(path, rubric: Rubric, params_dir=None) -> Assessment:
     """Read and validate one assessment file against ``rubric``."""
     from .provinces import find_province
 
-    path = Path(path)
-    src = str(path)
-    rows = [(n, r) for n, r in read_rows(path) if any(str(c).strip() for c in r)]
-    if not rows:
-        raise ParamsError(src, None, "a header row with columns " + ", ".join(REQUIRED_COLUMNS), "an empty file")
-    head_no, header = rows[0]
-    header = [str(h).strip() for h in header]
-    col = {}
-    for name in REQUIRED_COLUMNS + ("problems", "remedies"):
-        if name in header:
-            col[name] = header.index(name)
-        elif name in REQUIRED_COLUMNS:
-            raise ParamsError(src, f"row {head_no}", f"a header with the column {name!r}", header)
+    table = read_table_of(path)
+    src = table.source
+    rows = list(table.rows)
+    header = list(table.columns)
+    col = {name: header.index(name) for name in REQUIRED_COLUMNS + ("problems", "remedies") if name in header}
 
     errors: list[ParamsError] = []
     cells: dict[tuple[str, str], tuple[int, object]] = {}
     notes: dict[str, dict[str, list[str]]] = {}
-    for n, row in rows[1:]:
+    for n, row in rows:
         def cell(name):
             i = col.get(name)
-            return row[i] if i is not None and i < len(row) else ""
+            value = row[i] if i is not None and i < len(row) else ""
+            return "" if value is None else value
 
         ind_id = str(cell("indicator_id")).strip()
         inp = str(cell("input")).strip()
@@ -238,7 +208,10 @@ def read_assessment(path, rubric: Rubric, params_dir=None) -> Assessment:
             except ParamsError as exc:
                 errors.append(exc)
         values[ind.id] = vals
-        errors.extend(_consistency(ind, vals, cells, src))
+        na_errors = _not_applicable(ind, vals, cells, src)
+        errors.extend(na_errors)
+        if not na_errors and not any(v is NOT_APPLICABLE for v in vals.values()):
+            errors.extend(_consistency(ind, vals, cells, src))
     if errors:
         raise errors[0] if len(errors) == 1 else ParamsErrors(errors)
     return Assessment(
@@ -247,6 +220,23 @@ def read_assessment(path, rubric: Rubric, params_dir=None) -> Assessment:
         remedies={k: " / ".join(v) for k, v in notes.get("remedies", {}).items()},
         as_of=as_of, synthetic=synthetic, note=str(meta("note")[1]).strip(), source=src,
     )
+
+
+def _not_applicable(ind, vals, cells, src) -> list[ParamsError]:
+    """An explicit "n/a" makes the whole indicator not applicable, and only where the rubric allows it."""
+    na = [name for name, v in vals.items() if v is NOT_APPLICABLE]
+    if not na:
+        return []
+    where = f"row {cells[(ind.id, na[0])][0]}, column value ({ind.id} {na[0]})"
+    if not ind.may_be_not_applicable:
+        return [ParamsError(src, where,
+                            f"a value: {ind.id} cannot be not applicable (it is assessed every year; "
+                            "see DECISIONS.md MISSING-NA)", "ไม่เกี่ยวข้อง (n/a)")]
+    given = [name for name, v in vals.items() if v is not NOT_APPLICABLE and v is not None and v != 0]
+    if given:
+        return [ParamsError(src, where, f"n/a on every input of {ind.id} or on none "
+                            f"({', '.join(given)} has a value)", "ไม่เกี่ยวข้อง (n/a)")]
+    return []
 
 
 def _consistency(ind, vals, cells, src) -> list[ParamsError]:

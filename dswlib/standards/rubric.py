@@ -176,6 +176,12 @@ class Indicator(_Model):
     def scored(self) -> bool:
         return self.measure is not None
 
+    @property
+    def may_be_not_applicable(self) -> bool:
+        """May an assessment say "n/a" (ไม่เกี่ยวข้อง)?  Only where the measured event can be absent
+        (``zero_denominator: na``, help/referral cases) and in the unscored dimension 1 (DECISIONS.md MISSING-NA)."""
+        return (not self.scored) or self.zero_denominator == "na" or self.measure == "report_timeliness"
+
     def input(self, name: str) -> InputSpec:
         for spec in self.inputs:
             if spec.name == name:

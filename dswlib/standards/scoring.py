@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from ..tabular import NOT_APPLICABLE
 from ..thainum import format_number, round_half_up
 from .rubric import Indicator, conditions_hold
 
@@ -43,7 +44,7 @@ class InputCheck:
     """Dimension 1: does the result meet the printed target? (``meets`` None = cannot tell)."""
 
     id: str
-    status: str  # meets | not_met | no_target | missing
+    status: str  # meets | not_met | no_target | na | missing
     meets: bool | None
     result_th: str = ""
 
@@ -68,6 +69,8 @@ def _is_missing(spec, values) -> bool:
 
 def derive_variables(ind: Indicator, values: dict) -> tuple[str, dict, str, str]:
     """(status, variables, result_th, note_th) for ``ind`` given parsed ``values``."""
+    if any(v is NOT_APPLICABLE for v in values.values()):
+        return NA, dict(values), "ไม่เกี่ยวข้อง (ระบุในแบบประเมิน)", "หน่วยงานระบุว่าไม่เกี่ยวข้อง: ไม่นำมาคิดคะแนน"
     missing = [s.name for s in ind.inputs if _is_missing(s, values)]
     if missing:
         return MISSING, {}, "ไม่มีข้อมูล", "ไม่ได้กรอก: " + ", ".join(ind.input(m).label_th for m in missing)
@@ -143,6 +146,8 @@ def score_indicator(ind: Indicator, values: dict) -> IndicatorResult:
 
 def check_input_indicator(ind: Indicator, values: dict) -> InputCheck:
     """Dimension 1: compare the result with the printed target (no score)."""
+    if any(v is NOT_APPLICABLE for v in values.values()):
+        return InputCheck(ind.id, "na", None, "ไม่เกี่ยวข้อง")
     if any(_is_missing(s, values) for s in ind.inputs):
         return InputCheck(ind.id, "missing", None, "ไม่มีข้อมูล")
     shown = "; ".join(_show(values[s.name], s) for s in ind.inputs)

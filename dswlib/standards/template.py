@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..atomic import atomic_path, write_text
+from ..tabular import NOT_APPLICABLE
 from .assessment import META, Assessment
 from .rubric import Rubric
 
@@ -25,6 +26,8 @@ ALLOWED_TH = {
 def _cell(value) -> str:
     if value is None:
         return ""
+    if value is NOT_APPLICABLE:
+        return "ไม่เกี่ยวข้อง"
     if isinstance(value, bool):
         return "มี" if value else "ไม่มี"
     if isinstance(value, Decimal):
@@ -60,6 +63,8 @@ def form_rows(rubric: Rubric, assessment: Assessment | None = None, *, province=
                     vals = assessment.values.get(ind.id, {}) if assessment else {}
                     for k, spec in enumerate(ind.inputs):
                         allowed = " / ".join(spec.choices.values()) if spec.choices else ALLOWED_TH[spec.type]
+                        if ind.may_be_not_applicable:
+                            allowed += " หรือ ไม่เกี่ยวข้อง (n/a)"
                         first = k == 0
                         rows.append([
                             ind.id, spec.name,

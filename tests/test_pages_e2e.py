@@ -1,0 +1,216 @@
+"""Reviewer pages offline, and their PDFs (issue 12, points 2 and 3).
+
+One `dsw run --pdf` per year on a subset of the reports (every report kind);
+the tests then open every written page in headless Chromium with every host
+unresolvable and read every PDF with poppler-utils.
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="Debian poppler-utils not installed")
+
+SUBSET = {
+    2564: ["annual_report", "covid_lessons", "community/strengthening", "standards/overview", "standards/50-*"],
+    2566: ["*"],
+    2569: ["*"],
+}
+
+
+def _dsw(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "dswlib.cli", *args], cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    if shutil.which("chromium") is None:
+        pytest.skip("Debian chromium not installed")
+    out = tmp_path_factory.mktemp("pages")
+    runs = {}
+    for year, only in SUBSET.items():
+        args = ["run", str(year), "--out", str(out), "--no-progress", "--pdf"]
+        for pattern in only:
+            args += ["--only", pattern]
+        runs[year] = _dsw(*args)
+    return out, runs
+
+
+def _pages(out):
+    return sorted(out.rglob("*.html"))
+
+
+def _pdftotext(pdf, first=None, last=None):
+    args = ["pdftotext", "-layout"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _pdfinfo(pdf):
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+
+
+def test_runs_wrote_html_and_pdf(batch):
+    out, runs = batch
+    for year, proc in runs.items():
+        assert proc.returncode == 0, f"{year}: {proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+    reports = [p for p in _pages(out) if p.name != "index.html"]
+    assert len(reports) >= 8
+    for page in reports:
+        assert page.with_suffix(".pdf").is_file(), page
+    assert not list(out.rglob("*.tmp*"))
+
+
+# ----------------------------------------------------------------------------- offline
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:)?//", re.I)
+
+
+def _static_remote_refs(markup):
+    """src/href of scripts, styles, fonts, images, frames, and CSS url()/@import that point off the machine."""
+    refs = []
+    for m in re.finditer(r"<(script|link|img|iframe|frame|source|video|audio|embed|object|track|input)\b([^>]*)>", markup, re.I):
+        for a in re.finditer(r"\b(src|href|data|srcset|poster)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", m.group(2), re.I):
+            value = a.group(2).strip("\"'")
+            if REMOTE.match(value) or (m.group(1).lower() == "script"):
+                refs.append(f"<{m.group(1)} {a.group(1)}={value[:80]}>")
+    for m in re.finditer(r"(?:url\(\s*[\"']?|@import\s+[\"'])\s*([^\"')\s]+)", markup, re.I):
+        if REMOTE.match(m.group(1)):
+            refs.append(f"css {m.group(1)[:80]}")
+    return refs
+
+
+@needs_chromium
+def test_pages_load_offline_with_nothing_failed_or_external(batch):
+    from dswlib.browser import load_page
+
+    out, _ = batch
+    pages = _pages(out)
+    assert any(p.name == "index.html" for p in pages)
+    for page in pages:
+        markup = page.read_text(encoding="utf-8")
+        assert _static_remote_refs(markup) == [], page
+        load = load_page(page, timeout=90)
+        assert load.loaded, f"{page}: no load event"
+        assert load.failed == [], f"{page}: {load.failed[:5]}"
+        assert load.external == [], f"{page}: {load.external[:5]}"
+        assert not [m for m in load.messages if m.startswith("error/")], f"{page}: {load.messages[:5]}"
+        assert len(load.requests) >= 1
+
+
+@needs_chromium
+def test_the_offline_check_catches_a_cdn_script(tmp_path):
+    """The check above can fail: a page as nbconvert's lab template wrote it (require.js, MathJax from a CDN)."""
+    from dswlib.browser import load_page
+
+    page = tmp_path / "cdn.html"
+    page.write_text("<!DOCTYPE html><html><head>"
+                    "<script src='https://cdnjs.cloudflare.com/ajax/libs/require.js/2.1.10/require.min.js'></script>"
+                    "<link rel='stylesheet' href='https://fonts.googleapis.com/css?family=Sarabun'></head>"
+                    "<body><p>ก</p></body></html>", encoding="utf-8")
+    load = load_page(page, timeout=60)
+    assert load.loaded
+    assert {u.split("/")[2] for u in load.external} == {"cdnjs.cloudflare.com", "fonts.googleapis.com"}
+    assert len(load.failed) == 2
+    assert len(_static_remote_refs(page.read_text())) == 2
+
+
+# ----------------------------------------------------------------------------- PDF
+@needs_poppler
+def test_pdfs_are_a4_with_page_numbers(batch):
+    out, _ = batch
+    for pdf in sorted(out.rglob("*.pdf")):
+        info = _pdfinfo(pdf)
+        assert "(A4)" in info["Page size"], f"{pdf}: {info['Page size']}"
+        pages = int(info["Pages"])
+        for n in sorted({1, pages, (pages + 1) // 2}):
+            assert re.search(rf"หน้า\s*{n}\s*/\s*{pages}\b", _pdftotext(pdf, n)), f"{pdf}: no page number on page {n}"
+
+
+@needs_poppler
+def test_annual_report_pdf_text_is_thai_and_carries_the_figures(batch):
+    out, _ = batch
+    pdf = out / "2564" / "annual_report.pdf"
+    text = _pdftotext(pdf)
+    for words in ["กรมพัฒนาสังคมและสวัสดิการ", "สารบัญ", "ผลการดำเนินงานรายตัวชี้วัด", "สรุปคะแนนตามองค์ประกอบ",
+                  "13.90", "198", "1,424", "54.17", "426.86"]:
+        assert words in text, words
+    # the Thai text is real text in an embedded Thai font, not pictures of text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Sarabun" in fonts
+    assert "หน้า 1 /" in _pdftotext(pdf, 1)
+
+
+@needs_poppler
+def test_long_tables_repeat_their_header_on_every_page(batch):
+    """The ranking of 76 provinces spans several pages; its header row starts each of them."""
+    out, _ = batch
+    pdf = out / "2564" / "standards" / "overview.pdf"
+    pages = int(_pdfinfo(pdf)["Pages"])
+    with_rows = []
+    for n in range(1, pages + 1):
+        text = _pdftotext(pdf, n)
+        if re.search(r"^\s*7[0-6]\s+\S", text, re.M) or re.search(r"^\s*(?:[3-6]\d)\s+\S+\s+\d+\.\d\d", text, re.M):
+            with_rows.append((n, text))
+    assert len(with_rows) >= 2, "the ranking table should span pages"
+    for n, text in with_rows:
+        assert re.search(r"อันดับ\s+จังหวัด", text), f"page {n}: header row not repeated"
+
+
+@needs_poppler
+def test_no_chart_split_across_pages(batch):
+    """A chart image is drawn on one page only (tall charts are scaled to fit a page)."""
+    out, _ = batch
+    for pdf in sorted(out.rglob("*.pdf")):
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages_of: dict[str, set] = {}
+        for line in listing.splitlines()[2:]:
+            cols = line.split()
+            if len(cols) > 11 and cols[2] == "image":
+                pages_of.setdefault(cols[10], set()).add(cols[0])
+        split = {obj: pages for obj, pages in pages_of.items() if len(pages) > 1}
+        assert split == {}, f"{pdf}: image drawn on several pages {split}"
+
+
+# ----------------------------------------------------------------------------- failures and the missing browser
+def test_dsw_pdf_without_chromium_names_the_debian_package(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><body>ก</body></html>", encoding="utf-8")
+    env = {**__import__("os").environ, "DSW_CHROMIUM": str(tmp_path / "no-such-browser")}
+    proc = _dsw("pdf", str(page), env=env)
+    assert proc.returncode == 2
+    assert "apt-get install chromium" in proc.stderr and "'chromium'" in proc.stderr
+    assert not page.with_suffix(".pdf").exists()
+
+
+@needs_chromium
+def test_one_failed_print_does_not_stop_the_others(tmp_path):
+    from dswlib.pdf import convert_many
+
+    good = tmp_path / "good.html"
+    good.write_text("<html lang='th'><body><p>ทดสอบภาษาไทย</p></body></html>", encoding="utf-8")
+    missing = tmp_path / "missing.html"
+    results = convert_many([missing, good], workers=1)
+    assert [r.ok for r in results] == [False, True]
+    assert "no such HTML file" in results[0].error
+    assert good.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_run_pdf_failure_fails_that_report_only(tmp_path):
+    """`dsw run --pdf` without a browser: HTML written, each report listed as failed (PDF), exit 1."""
+    env = {**__import__("os").environ, "DSW_CHROMIUM": str(tmp_path / "no-such-browser")}
+    proc = _dsw("run", "2569", "--out", str(tmp_path), "--no-progress", "--pdf", env=env)
+    assert proc.returncode == 1
+    assert "roadmap/progress_r6: PDF: Chromium not found" in proc.stderr
+    assert (tmp_path / "2569" / "roadmap" / "progress_r6.html").is_file()
+    assert not (tmp_path / "2569" / "roadmap" / "progress_r6.pdf").exists()
+    index = (tmp_path / "2569" / "index.html").read_text(encoding="utf-8")
+    assert "ไม่สำเร็จ 1" in index and "PDF: Chromium not found" in index
