@@ -23,6 +23,7 @@ class Finding:
     source: str = ""
     expected: str = ""
     printed: str = ""
+    where_th: str = ""  # the place in the reader's terms ("ตัวชี้วัดที่ 3.2 แถวที่ 3"); ``where`` is technical
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:
@@ -30,6 +31,38 @@ class Finding:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+SEVERITY_TH = {"error": "ข้อผิดพลาด", "warning": "ข้อสังเกต", "info": "หมายเหตุ"}
+
+
+def findings_table(findings, *, caption: str = "", empty: str = "ไม่พบข้อสังเกตด้านคุณภาพข้อมูล"):
+    """The report body's table of findings: Thai only (no codes, no file names).
+
+    Each row carries a number (ลำดับ) that the technical appendix repeats, so a
+    reviewer can find the file, row and seed line of a finding there.
+    """
+    import pandas as pd
+
+    from .display import ReportTable
+
+    rows = [{"ลำดับ": i, "ระดับ": SEVERITY_TH[f.severity], "ตำแหน่ง": f.where_th or "-", "รายละเอียด": f.message,
+             "ค่าที่พิมพ์": f.printed or None, "ค่าที่คำนวณได้": f.expected or None}
+            for i, f in enumerate(findings, start=1)]
+    frame = pd.DataFrame(rows, columns=["ลำดับ", "ระดับ", "ตำแหน่ง", "รายละเอียด", "ค่าที่พิมพ์", "ค่าที่คำนวณได้"])
+    return ReportTable(frame, caption=caption, empty=empty)
+
+
+def findings_appendix_table(findings):
+    """Technical provenance of the findings (for the appendix): code, file/row, seed line."""
+    import pandas as pd
+
+    from .display import ReportTable
+
+    rows = [{"ลำดับ": i, "รหัสรายการ": f.code, "ตำแหน่งในข้อมูล": f.where, "แหล่งที่มาในเอกสารต้นฉบับ": f.source or None}
+            for i, f in enumerate(findings, start=1)]
+    frame = pd.DataFrame(rows, columns=["ลำดับ", "รหัสรายการ", "ตำแหน่งในข้อมูล", "แหล่งที่มาในเอกสารต้นฉบับ"])
+    return ReportTable(frame, empty="ไม่มีรายการ")
 
 
 def findings_frame(findings):

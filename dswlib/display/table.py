@@ -1,0 +1,185 @@
+"""One table layer: numeric data in, formatted HTML out (pandas Styler).
+
+A :class:`ReportTable` keeps the frame as data (numbers stay numbers, missing
+values stay ``NaN``/``None``) and knows how each column is shown: decimals,
+thousands separators, half-up rounding as the documents print, Thai digits when
+asked, "-" for missing. Only :meth:`ReportTable.to_html` formats; ``.data`` is
+what an analyst sorts, filters and computes with.
+
+Every text cell and every header is HTML-escaped by the Styler, so text from
+params can never become markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+MISSING = "-"
+
+
+@dataclass(frozen=True)
+class Col:
+    """How one column is shown.
+
+    ``decimals``: fixed decimals for numbers (half-up); ``None`` shows integers
+    without decimals and other numbers as they are. ``signed`` prints "+2.87".
+    ``fmt`` overrides everything with a function of the value (text out; escaped).
+    ``unit`` is metadata for analysts (kept in ``ReportTable.units``); the header
+    already names it where a reader needs it.
+    """
+
+    decimals: int | None = None
+    signed: bool = False
+    unit: str = ""
+    fmt: Callable | None = None
+    align: str | None = None  # "left" | "right" | "center"; numbers default to right
+
+
+def _is_missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def format_cell(value, col: Col | None, thai_digits: bool = False) -> str:
+    """The text a reader sees for one cell (not yet escaped)."""
+    from decimal import Decimal
+
+    from ..thainum import format_change, format_number, to_thai_digits
+
+    if _is_missing(value):
+        return MISSING
+    col = col or Col()
+    if col.fmt is not None:
+        text = col.fmt(value)
+    elif isinstance(value, bool):
+        text = "ใช่" if value else "ไม่ใช่"
+    elif isinstance(value, (int, float, Decimal)) or _is_numpy_number(value):
+        if col.signed:
+            text = format_change(value, col.decimals if col.decimals is not None else 2)
+        else:
+            text = format_number(_plain(value), col.decimals)
+    else:
+        return str(value)  # text is shown as it is (digits in names are not converted)
+    return to_thai_digits(text) if thai_digits else text
+
+
+def _is_numpy_number(value) -> bool:
+    import numpy as np
+
+    return isinstance(value, (np.integer, np.floating))
+
+
+def _plain(value):
+    import numpy as np
+
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    return value
+
+
+@dataclass
+class ReportTable:
+    """A table of a report: ``data`` (numeric DataFrame) plus how to show it.
+
+    ``cols`` maps column names to :class:`Col`; ``caption`` is shown above,
+    ``source`` and ``notes`` below; ``emphasis`` is a boolean Series/list marking
+    rows shown in bold (total rows); ``index`` shows the frame's index.
+    """
+
+    data: object  # pandas.DataFrame
+    cols: dict = field(default_factory=dict)
+    caption: str = ""
+    source: str = ""
+    notes: tuple = ()
+    emphasis: object = None
+    index: bool = False
+    thai_digits: bool = False
+    empty: str = "ไม่มีรายการ"
+    css_class: str = "dsw-table"
+
+    @property
+    def units(self) -> dict:
+        return {name: c.unit for name, c in self.cols.items() if c.unit}
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def styler(self):
+        """The pandas Styler that renders this table (every cell and header escaped)."""
+        frame = self.data
+        sty = frame.style
+        cols = self.cols
+        for name in frame.columns:
+            col = cols.get(name)
+            sty = sty.format(lambda v, _c=col: format_cell(v, _c, self.thai_digits), subset=[name], escape="html")
+        sty = sty.format_index(escape="html", axis=1)
+        if self.index:
+            sty = sty.format_index(escape="html", axis=0)
+        else:
+            sty = sty.hide(axis="index")
+        classes = self._cell_classes()
+        if classes is not None:
+            sty = sty.set_td_classes(classes)
+        sty = sty.set_table_attributes(f'class="{self.css_class}"')
+        return sty
+
+    def _cell_classes(self):
+        import pandas as pd
+
+        frame = self.data
+        out = pd.DataFrame("", index=frame.index, columns=frame.columns)
+        any_class = False
+        for name in frame.columns:
+            col = self.cols.get(name) or Col()
+            align = col.align
+            if align is None and pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
+                align = "right"
+            if align:
+                out[name] = f"dsw-{align}"
+                any_class = True
+        if self.emphasis is not None:
+            mask = list(self.emphasis)
+            for pos, flag in enumerate(mask):
+                if flag:
+                    out.iloc[pos] = (out.iloc[pos] + " dsw-total").str.strip()
+                    any_class = True
+        return out if any_class else None
+
+    def to_html(self) -> str:
+        from ..htmlparts import esc
+
+        parts = []
+        if self.caption:
+            parts.append(f'<p class="dsw-caption"><strong>{esc(self.caption)}</strong></p>')
+        if self.data is None or len(self.data) == 0:
+            parts.append(f"<p>{esc(self.empty)}</p>")
+        else:
+            parts.append(self.styler().to_html(doctype_html=False, uuid=self._uuid(), cell_ids=False))
+        for note in self.notes:
+            if note:
+                parts.append(f'<p class="dsw-table-note">{esc(note)}</p>')
+        if self.source:
+            parts.append(f'<p class="dsw-source">ที่มา: {esc(self.source)}</p>')
+        return '<div class="dsw-table-wrap">' + "".join(parts) + "</div>"
+
+    def _uuid(self) -> str:
+        """A stable id prefix for the Styler's element ids (unique per table content, same on every run)."""
+        import hashlib
+
+        payload = (self.caption + "|" + self.data.to_json(force_ascii=False, default_handler=str)).encode("utf-8")
+        return "t" + hashlib.sha1(payload).hexdigest()[:8]
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:  # plain-text consoles get the numbers
+        return f"ReportTable({self.caption!r})\n{self.data!r}"
