@@ -151,3 +151,26 @@ def test_params_text_is_escaped(tmp_path):
     markup = (out / "2564" / "annual_report.html").read_text(encoding="utf-8")
     assert "<script>alert('x')</script>" not in markup
     assert "&lt;script&gt;alert(" in markup
+
+
+@pytest.mark.parametrize("year", [2564, 2566, 2569])
+def test_every_figure_of_every_page_is_still_shown(batch, year):
+    """Issue 14: reshaping the library must not move a figure. Every number a page showed
+    before the reshaping (snapshot in tests/figures/before_<year>.json, written by
+    ``python -m tests.figures.extract outputs/<year> tests/figures/before_<year>.json``) is
+    still on the same page. Seed line numbers (e.g. "L384") moved to the appendix are still on the page."""
+    import json
+
+    from figures.extract import page_figures
+
+    out, _ = batch
+    before = json.loads((ROOT / "tests" / "figures" / f"before_{year}.json").read_text(encoding="utf-8"))
+    missing = {}
+    for page, figures in before.items():
+        path = out / str(year) / page
+        assert path.exists(), page
+        now = page_figures(path.read_text(encoding="utf-8"))
+        lost = sorted(set(figures) - set(now))
+        if lost:
+            missing[page] = lost
+    assert not missing, missing
