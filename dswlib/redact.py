@@ -37,8 +37,8 @@ class Redactor:
         ordered = sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True)
         self._pairs = ordered
         # whole absolute paths only: not the tail of a relative path ("../../tmp/x") nor of a longer
-        # name; a path right after an ANSI colour code ("\x1b[0;32m/work/...") in a traceback is one
-        self._re = (re.compile("|".join(f"(?:(?<![\\w.~/-])|(?<=\\dm))({re.escape(p)})(?![\\w.-])" for p, _ in ordered))
+        # name or base64 text; a path right after an ANSI colour code ("\x1b[0;32m/work/...") in a traceback is one
+        self._re = (re.compile("|".join(f"(?:(?<![\\w.~/+=-])|(?<=\\dm))({re.escape(p)})(?![\\w.+=-])" for p, _ in ordered))
                     if ordered else None)
         self._labels = [label for _, label in ordered]
 
