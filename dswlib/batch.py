@@ -214,7 +214,8 @@ def _execute(plans, config, workers, progress, stop: _StopFlag, executor_factory
 
         bar = tqdm(total=len(plans), desc=f"FY{fiscal_year}", unit="report")
     n = max(1, min(workers or default_workers(), len(plans)))
-    factory = executor_factory or (lambda n, cfg: ProcessExecutor(n, cfg, log_level=logging.DEBUG))
+    factory = executor_factory or (lambda n, cfg: ProcessExecutor(n, cfg, log_level=logging.DEBUG,
+                                                                    should_stop=lambda: bool(stop)))
     executor = factory(n, config)
     not_run: list[ReportJob] = []
 
@@ -234,8 +235,8 @@ def _execute(plans, config, workers, progress, stop: _StopFlag, executor_factory
         while executor.outstanding and not stop:
             take(executor.poll(0.25))
         if stop:
-            take(executor.poll(0))
-            not_run = executor.cancel()
+            late, not_run = executor.cancel()
+            take(late)  # jobs that were already writing their outputs finished and are recorded
             done = {r.job.name for r in results}
             not_run = [j for j in not_run if j.name not in done]
     finally:

@@ -14,6 +14,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections import deque
 from multiprocessing.connection import wait
@@ -42,10 +43,11 @@ class Executor(ABC):
         """Jobs submitted whose result has not been returned by :meth:`poll`."""
 
     @abstractmethod
-    def cancel(self) -> list[ReportJob]:
+    def cancel(self) -> tuple[list[JobResult], list[ReportJob]]:
         """Start no new job, stop the running ones, shut their kernels down.
 
-        Returns the jobs that will produce no result.
+        Returns the results that still arrived (jobs that were already writing their
+        outputs finish) and the jobs that will produce no result.
         """
 
     @abstractmethod
@@ -90,7 +92,8 @@ class _sigint_ignored:
 class ProcessExecutor(Executor):
     """``workers`` local processes (spawned, not forked), each running one job at a time."""
 
-    def __init__(self, workers: int, config: RunConfig, log_level: int = logging.INFO):
+    def __init__(self, workers: int, config: RunConfig, log_level: int = logging.INFO, should_stop=None):
+        self.should_stop = should_stop or (lambda: False)  # once true, no queued job is started
         self.config = config
         self.log_level = log_level
         self.size = max(1, int(workers))
@@ -109,7 +112,7 @@ class ProcessExecutor(Executor):
         return worker
 
     def _dispatch(self) -> None:
-        if self.cancelled:
+        if self.cancelled or self.should_stop():
             return
         while self.pending:
             idle = next((w for w in self.workers if w.job is None and w.process.is_alive()), None)
@@ -159,35 +162,37 @@ class ProcessExecutor(Executor):
     def outstanding(self) -> int:
         return self._outstanding
 
-    def poll(self, timeout: float) -> list[JobResult]:
-        results: list[JobResult] = []
-        busy = {w.conn: w for w in self.workers}
-        sentinels = {w.process.sentinel: w for w in self.workers}
-        if not busy:
-            return results
-        ready = wait(list(busy) + list(sentinels), timeout)
-        dead: list[_Worker] = []
-        for obj in ready:
-            worker = busy.get(obj)
-            if worker is None:
-                dead.append(sentinels[obj])
-                continue
-            while worker in self.workers:
-                try:
-                    if not worker.conn.poll():
-                        break
-                    kind, payload = worker.conn.recv()
-                except (EOFError, OSError):
-                    dead.append(worker)
-                    break
+    def _drain(self, worker: _Worker) -> tuple[list[JobResult], bool]:
+        """Messages waiting from ``worker``: (results, whether its pipe is closed)."""
+        results = []
+        try:
+            while worker.conn.poll():
+                kind, payload = worker.conn.recv()
                 if kind == "log":
-                    record = logging.makeLogRecord(payload)
-                    logging.getLogger(payload["name"]).handle(record)
+                    logging.getLogger(payload["name"]).handle(logging.makeLogRecord(payload))
                 elif kind == "result":
                     worker.job = None
                     results.append(payload)
+        except (EOFError, OSError):
+            return results, True
+        return results, False
+
+    def poll(self, timeout: float) -> list[JobResult]:
+        results: list[JobResult] = []
+        if not self.workers:
+            return results
+        conns = {w.conn: w for w in self.workers}
+        sentinels = {w.process.sentinel: w for w in self.workers}
+        dead: list[_Worker] = []
+        for obj in wait(list(conns) + list(sentinels), timeout):
+            worker = conns.get(obj) or sentinels[obj]
+            got, closed = self._drain(worker)
+            results += got
+            if closed or obj in sentinels:
+                dead.append(worker)
         for worker in dict.fromkeys(dead):
             if worker in self.workers and not worker.process.is_alive():
+                results += self._drain(worker)[0]
                 res = self._died(worker)
                 if res is not None:
                     results.append(res)
@@ -195,9 +200,9 @@ class ProcessExecutor(Executor):
         self._dispatch()
         return results
 
-    def cancel(self) -> list[ReportJob]:
+    def cancel(self) -> tuple[list[JobResult], list[ReportJob]]:
         self.cancelled = True
-        stopped = list(self.pending) + [w.job for w in self.workers if w.job is not None]
+        not_started = list(self.pending)
         self.pending.clear()
         for w in self.workers:
             if w.process.is_alive():
@@ -205,17 +210,27 @@ class ProcessExecutor(Executor):
                     os.kill(w.pid, signal.SIGTERM)
                 except OSError:
                     pass
-        for w in self.workers:
-            w.process.join(timeout=10)
-            if w.process.is_alive():  # did not stop in time
-                log.warning("worker %s did not stop; killing it", w.pid)
-                _kill_tree(w.pid)
-                w.process.join(timeout=5)
+        results: list[JobResult] = []
+        live = list(self.workers)
+        deadline = time.monotonic() + 15
+        while live and time.monotonic() < deadline:
+            wait([w.conn for w in live] + [w.process.sentinel for w in live], 0.25)
+            for w in list(live):
+                results += self._drain(w)[0]
+                if not w.process.is_alive():
+                    results += self._drain(w)[0]
+                    live.remove(w)
+        for w in live:  # did not stop in time
+            log.warning("worker %s did not stop; killing it", w.pid)
+            _kill_tree(w.pid)
+            w.process.join(timeout=5)
+        stopped = not_started + [w.job for w in self.workers if w.job is not None]
         for w in list(self.workers):
+            w.process.join(timeout=1)
             self._retire(w)
             _remove_worker_dir(self.tmp_base, w.pid)
         self._outstanding = 0
-        return stopped
+        return results, stopped
 
     def close(self) -> None:
         for w in self.workers:

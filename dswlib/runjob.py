@@ -26,6 +26,11 @@ from .jobs import ReportJob
 
 log = logging.getLogger(__name__)
 
+#: True from the moment a job starts replacing its output files until its result is returned:
+#: a worker told to stop (SIGTERM) then finishes the job and reports it instead of abandoning
+#: files on disk that no record describes (see :mod:`dswlib.worker`).
+committing = False
+
 DEFAULT_CELL_TIMEOUT = 600  # seconds per cell; generous: the slowest report cell takes a few seconds
 DEFAULT_START_TIMEOUT = 60
 
@@ -144,6 +149,8 @@ def run_job(job: ReportJob, config: RunConfig) -> JobResult:
     from .fingerprint import sha256_file
     from .render import notebook_to_html
 
+    global committing
+    committing = False
     engine.register()
     started_wall, started = now_iso(), time.perf_counter()
     out_dir = Path(config.out_dir)
@@ -167,6 +174,7 @@ def run_job(job: ReportJob, config: RunConfig) -> JobResult:
                     execution_timeout=config.cell_timeout or None,
                 )
             except Exception:
+                committing = True
                 if tmp_nb.exists():  # the executed-with-error notebook, for diagnosis
                     _finish_notebook(tmp_nb, src_rel, _out_rel(failed_nb, config), redactor)
                     os.replace(tmp_nb, failed_nb)
@@ -174,6 +182,7 @@ def run_job(job: ReportJob, config: RunConfig) -> JobResult:
                 raise
             nb = _finish_notebook(tmp_nb, src_rel, _out_rel(ipynb, config), redactor)
             markup = notebook_to_html(nb, job.title or job.name)
+            committing = True
             with atomic_path(html) as tmp_html:
                 tmp_html.write_text(markup, encoding="utf-8")
         failed_nb.unlink(missing_ok=True)
@@ -181,6 +190,7 @@ def run_job(job: ReportJob, config: RunConfig) -> JobResult:
         return JobResult(job, True, time.perf_counter() - started, str(ipynb), str(html), started=started_wall,
                          ended=now_iso(), outputs=outputs, reads=_reads(config))
     except Exception as exc:  # one job's failure is reported, never raised
+        committing = True
         detail = error_detail(exc, redactor.text)
         if len(detail["message"]) > 4000:
             detail["message"] = detail["message"][:4000] + " …"

@@ -6,7 +6,8 @@ The worker never outlives its parent:
   and a watchdog thread checks ``os.getppid()`` twice a second on any platform;
 * on SIGTERM it stops the job it is running (temporary files are removed as the
   stack unwinds), kills its kernels and their process groups, removes its kernel
-  connection files and exits.
+  connection files and exits; a job already replacing its output files is finished
+  and reported first, so no report is left on disk without its record.
 
 Kernel connection files go to a private runtime directory (``JUPYTER_RUNTIME_DIR``)
 inside the run's temporary directory, removed when the worker ends. SIGINT is
@@ -34,6 +35,7 @@ class Terminated(BaseException):
 
 class _State:
     busy = False
+    stop_after_job = False  # SIGTERM came while the job was writing its outputs
     runtime_dir: Path | None = None
     tmp_base: Path | None = None
     exiting = False
@@ -134,6 +136,11 @@ def _on_sigterm(signum, frame):
     if _State.exiting:  # already cleaning up
         return
     if _State.busy:
+        from . import runjob
+
+        if runjob.committing:  # the outputs are being put in place: finish, report, then stop
+            _State.stop_after_job = True
+            return
         _State.busy = False
         raise Terminated()
     _exit_now(128 + signum)
@@ -174,8 +181,13 @@ def worker_main(conn, config, parent_pid: int, tmp_base: str, log_level: int) ->
             _State.busy = True
             result = run_job(job, config)
             _State.busy = False
-            with lock:
-                conn.send(("result", result))
+            try:
+                with lock:
+                    conn.send(("result", result))
+            except OSError:  # the parent is gone
+                break
+            if _State.stop_after_job:
+                _exit_now(128 + signal.SIGTERM)
     except Terminated:
         _exit_now(128 + signal.SIGTERM)
     finally:

@@ -100,6 +100,7 @@ def test_changed_province_file_reruns_that_province_and_the_overview(params_copy
     third = _run(*args, "-v")
     assert third.returncode == 0, third.stderr
     assert _ran(out) == ["standards/50-chiang-mai", "standards/overview"]
+    assert "standards/50-chiang-mai: done in" in third.stderr and "done in" not in first.stderr  # -v shows jobs
     assert (out / "2564" / "run.log").read_text(encoding="utf-8").count("SYNTHETIC_standards_2564_50-chiang-mai.csv") >= 2
     forced = _run(*args, "--force")
     assert forced.returncode == 0 and len(_ran(out)) == 3
