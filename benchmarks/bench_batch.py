@@ -28,7 +28,7 @@ def main() -> None:
 
     from dswlib.registry import collect_jobs
 
-    jobs = collect_jobs(args.year, ROOT / "params")
+    jobs = collect_jobs(args.year, ROOT / "params", root=ROOT)
     if args.only:
         jobs = [j for j in jobs if any(fnmatch.fnmatch(j.name, p) for p in args.only)]
     print(f"{len(jobs)} notebooks for FY{args.year}")

@@ -1,4 +1,4 @@
-"""Run every benchmark and print its figures (several minutes: the batch one runs 80 notebooks twice)."""
+"""Run every benchmark and print its figures (several minutes: the batch ones run the 80 notebooks three times)."""
 
 import runpy
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 
-for name in ("bench_import", "bench_households", "bench_batch"):
+for name in ("bench_import", "bench_households", "bench_batch", "bench_noop_rerun"):
     print(f"== {name}")
     sys.argv = [name]
     runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")

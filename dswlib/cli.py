@@ -2,7 +2,8 @@
 
     dsw score <year> [--json]        scorecard of a fiscal year
     dsw check <year> [--json]        data-quality findings of a fiscal year's params
-    dsw run [<year>] [--jobs N]      execute every report notebook of the year, HTML + index
+    dsw run [<year>] [-j N] [-p NAME VALUE] [--force]
+                                     execute the year's report notebooks (incremental), HTML + index + manifest
     dsw pdf FILE.html...             A4 PDF beside each reviewer page (Debian chromium)
 """
 
@@ -90,50 +91,91 @@ def check(fiscal_year, params_dir, as_json):
 @click.option("--out", "out_root", default=None, help="output root (default: ./outputs of the repo)")
 @click.option("--jobs", "-j", "workers", type=int, default=None, help="parallel workers (default: CPU count)")
 @click.option("--only", multiple=True, help="run only jobs whose name matches this glob (repeatable)")
-@click.option("--list", "list_only", is_flag=True, help="list the jobs and exit")
+@click.option("-p", "--parameter", "overrides", nargs=2, multiple=True, metavar="NAME VALUE",
+              help="set a notebook parameter for every job whose notebook has it (repeatable), e.g. -p round 6")
+@click.option("--force", is_flag=True, help="re-run every selected job, even those whose inputs are unchanged")
+@click.option("--list", "list_only", is_flag=True, help="list the jobs with their parameters and exit")
 @click.option("--no-progress", is_flag=True, help="no progress bar")
 @click.option("--fresh-kernels", is_flag=True,
-              help="start a new kernel for every notebook (default: each worker reuses one warm kernel, namespace reset between notebooks)")
+              help="start a new kernel for every notebook with papermill's own engine "
+                   "(default: each worker reuses one warm kernel, engine dsw-warm)")
+@click.option("--cell-timeout", type=int, default=None,
+              help="seconds a notebook cell may run before the report fails (default 600; 0: no limit)")
+@click.option("--kernel", "kernel_name", default="python3", show_default=True, help="Jupyter kernel to run notebooks in")
 @click.option("--pdf", "with_pdf", is_flag=True, help="also print every written HTML to an A4 PDF beside it (Debian chromium)")
-def run(fiscal_year, params_dir, out_root, workers, only, list_only, no_progress, fresh_kernels, with_pdf):
+@click.option("-v", "--verbose", count=True, help="more detail on the terminal (-v jobs, -vv debug); run.log has it all")
+def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list_only, no_progress, fresh_kernels,
+        cell_timeout, kernel_name, with_pdf, verbose):
     """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
 
-    Writes outputs/<year>/<report>.ipynb and .html and outputs/<year>/index.html.
-    Exits 1 when any report failed (all others are still produced), listing the failures.
+    Writes outputs/<year>/<report>.ipynb and .html, index.html, manifest.json, scorecard.json and run.log.
+    Reports whose inputs are unchanged since their last successful run are skipped (--force re-runs them).
+    Exits 1 when any report failed (all others are still produced), listing the failures; 2 when a job's
+    parameters are refused (nothing is written); 130 when interrupted (SIGINT/SIGTERM).
     """
     import fnmatch
     from pathlib import Path
 
     from .batch import run_batch
+    from .jobparams import JobsRefused, apply_overrides, check_jobs, parse_overrides
     from .paths import repo_root, resolve_params_dir
     from .registry import collect_jobs
+    from .runjob import DEFAULT_CELL_TIMEOUT
 
     year = _year(fiscal_year)
     root = repo_root()
     params = resolve_params_dir(params_dir)
     try:
-        jobs = collect_jobs(year, params)
+        all_jobs = collect_jobs(year, params, root=root)
     except (ParamsError, FileNotFoundError, ValueError) as exc:
         _fail(exc)
+    jobs = all_jobs
     if only:
         jobs = [j for j in jobs if any(fnmatch.fnmatch(j.name, pat) for pat in only)]
     if not jobs:
-        _fail(RuntimeError(f"no report jobs for fiscal year {year}"))
+        _fail(RuntimeError(f"no report jobs for fiscal year {year}" + (f" matching {' '.join(only)}" if only else "")))
+    try:
+        values = parse_overrides(overrides)
+        all_jobs = apply_overrides(all_jobs, values, root / "notebooks", params)
+        by_name = {j.name: j for j in all_jobs}
+        jobs = [by_name[j.name] for j in jobs]
+        if list_only:
+            for j in jobs:
+                shown = " ".join(f"{k}={v!r}" for k, v in j.parameters.items())
+                click.echo(f"{j.name}\t{j.notebook}\t{shown}")
+        check_jobs(jobs, root / "notebooks", root, year)
+    except JobsRefused as exc:
+        click.echo(f"error: {len(exc.problems)} job parameter problem(s); nothing was run or written:", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(2)
     if list_only:
-        for j in jobs:
-            click.echo(f"{j.name}\t{j.notebook}\t{j.output}")
         return
-    out = Path(out_root) if out_root else root / "outputs"
-    batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, reuse_kernels=not fresh_kernels)
-    if with_pdf:  # issue 12: PDFs after the HTML; a failed print fails that report only
-        from .pdf import add_pdfs
+    if with_pdf:  # no browser: refuse before anything runs, naming the Debian package
+        from .browser import BrowserMissing, find_chromium
 
-        add_pdfs(batch, workers=workers)
-    click.echo(f"{len(batch.results) - len(batch.failed)}/{len(batch.results)} reports written to {batch.out_dir}; index: {batch.index}")
+        try:
+            find_chromium()
+        except BrowserMissing as exc:
+            click.echo(f"error: --pdf: {exc}; nothing was run or written", err=True)
+            sys.exit(2)
+    out = Path(out_root) if out_root else root / "outputs"
+    timeout = DEFAULT_CELL_TIMEOUT if cell_timeout is None else (cell_timeout or None)
+    batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, kernel_name=kernel_name,
+                      reuse_kernels=not fresh_kernels, force=force, cell_timeout=timeout, params_dir=params,
+                      all_jobs=all_jobs, verbosity=verbose, pdf=with_pdf)
+    ok = len(batch.results) - len(batch.failed) + len(batch.skipped)
+    click.echo(f"{ok}/{len(jobs)} reports written to {batch.out_dir} ({len(batch.results)} run, "
+               f"{len(batch.skipped)} up to date); index: {batch.index}")
     if batch.failed:
         click.echo(f"{len(batch.failed)} report(s) FAILED:", err=True)
         for r in batch.failed:
-            click.echo(f"  {r.job.name}: {r.error.splitlines()[0] if r.error else 'unknown error'}", err=True)
+            click.echo(f"  {r.job.name}: {r.error or 'unknown error'}", err=True)
+    if batch.interrupted:
+        click.echo(f"interrupted: {len(batch.not_run)} report(s) not run; index and manifest list what finished",
+                   err=True)
+        sys.exit(130)
+    if batch.failed:
         sys.exit(1)
 
 

@@ -16,6 +16,11 @@ class ReportJob:
                   writes ``<output>.ipynb`` and ``<output>.html``
     ``title``     Thai title shown in ``index.html``
     ``group``     heading it is listed under in ``index.html``
+    ``inputs``    the params files the notebook reads with these parameters: paths or
+                  globs relative to the params dir (``"2564/kpis.yaml"``,
+                  ``"standards/assessments/2564/*"``). The batch hashes them to decide
+                  whether a report is up to date; the registry fills them in
+                  (:func:`dswlib.registry.declare_inputs`).
     """
 
     name: str
@@ -24,6 +29,7 @@ class ReportJob:
     output: str = ""
     title: str = ""
     group: str = ""
+    inputs: tuple = ()
 
     def __post_init__(self):
         if not self.output:

@@ -85,26 +85,3 @@ def convert_many(html_paths, *, workers: int | None = None, timeout: float = 300
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, paths))
-
-
-def add_pdfs(batch, *, workers: int | None = None) -> list[PdfResult]:
-    """``dsw run --pdf``: print every report the batch wrote; a failed print fails that report.
-
-    The failed report is marked in ``batch.results`` (its error starts with
-    "PDF:") and the batch's index page is written again so it lists it.
-    """
-    from .browser import BrowserMissing
-    from .index_page import write_index
-
-    done = [r for r in batch.results if r.ok and r.html]
-    try:
-        results = convert_many([r.html for r in done], workers=workers)
-    except BrowserMissing as exc:
-        results = [PdfResult(Path(r.html), None, str(exc)) for r in done]
-    for job_result, pdf in zip(done, results):
-        if not pdf.ok:
-            job_result.ok = False
-            job_result.error = f"PDF: {pdf.error}"
-    if any(not p.ok for p in results):
-        batch.index = write_index(batch)
-    return results

@@ -2,21 +2,31 @@
 
 Starting a kernel and importing pandas, matplotlib and dswlib costs more than
 running most report notebooks. A batch worker therefore starts one kernel,
-pre-imports the libraries, and runs its notebooks in it one after another,
-clearing the user namespace (``%reset -f``), closing figures and returning to
-the repo root between them. Modules stay imported; nothing a notebook defines
-survives into the next. ``dsw run --fresh-kernels`` turns this off (one new
-kernel per notebook, as papermill does by default).
+pre-imports the libraries, and runs its notebooks in it one after another
+(through the papermill engine ``dsw-warm``, :mod:`dswlib.engine`), clearing the
+user namespace (``%reset -f``), closing figures and returning to the repo root
+between them. Modules stay imported; nothing a notebook defines survives into
+the next. ``dsw run --fresh-kernels`` turns this off (papermill's own engine,
+one new kernel per notebook).
+
+Between notebooks the kernel also traces which files the notebook opens
+(:mod:`dswlib.readtrace`), so the batch can record what a report read.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import signal
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 PRELOAD = """
 import pandas, numpy, matplotlib
 import matplotlib.pyplot
+import dswlib.readtrace
 import dswlib.notebook as _dsw_nb
 _dsw_nb.setup()
 for _m in ("dswlib.annual", "dswlib.covid.report", "dswlib.standards.report",
@@ -36,11 +46,18 @@ _os.chdir({root!r})
 del _os, _plt
 """
 
+TRACE_START = "import dswlib.readtrace as _t; _t.start(); del _t"
+TRACE_STOP = "__import__('dswlib.readtrace').readtrace.stop_json()"
+
+
+class KernelStartError(RuntimeError):
+    """The kernel could not be started (unknown kernel name, kernel process exited, start-up timed out)."""
+
 
 class WarmKernel:
     """One kernel process (and client) reused for several notebooks."""
 
-    def __init__(self, root: Path, kernel_name: str = "python3", startup_timeout: int = 120):
+    def __init__(self, root: Path, kernel_name: str = "python3", startup_timeout: int = 60):
         self.root = Path(root)
         self.kernel_name = kernel_name
         self.startup_timeout = startup_timeout
@@ -48,6 +65,7 @@ class WarmKernel:
         self.kc = None
         self.runs = 0
 
+    # ---- life cycle ------------------------------------------------------------
     def _start(self) -> None:
         import nbformat
         from nbclient import NotebookClient
@@ -55,45 +73,82 @@ class WarmKernel:
         boot = NotebookClient(nbformat.v4.new_notebook(), kernel_name=self.kernel_name,
                               startup_timeout=self.startup_timeout,
                               resources={"metadata": {"path": str(self.root)}})
-        boot.km = boot.create_kernel_manager()
         env = dict(os.environ, DSW_ROOT=str(self.root), MPLBACKEND="module://matplotlib_inline.backend_inline")
-        boot.start_new_kernel(cwd=str(self.root), env=env)
-        boot.start_new_kernel_client()
-        self.km, self.kc = boot.km, boot.kc
-        self._run_code(PRELOAD)
+        try:
+            boot.km = boot.create_kernel_manager()
+            self.km = boot.km
+            boot.start_new_kernel(cwd=str(self.root), env=env)
+            boot.start_new_kernel_client()
+        except Exception as exc:
+            self.kill()
+            raise KernelStartError(f"kernel {self.kernel_name!r} could not start: {type(exc).__name__}: {exc}") from exc
+        self.kc = boot.kc
+        log.debug("warm kernel %r started (pid %s)", self.kernel_name, self.pid)
+        try:
+            self._run_code(PRELOAD)
+        except Exception as exc:
+            self.kill()
+            raise KernelStartError(f"kernel {self.kernel_name!r} started but its set-up failed: {exc}") from exc
 
-    def _run_code(self, code: str, timeout: int = 120) -> None:
+    @property
+    def pid(self) -> int | None:
+        provisioner = getattr(self.km, "provisioner", None)
+        process = getattr(provisioner, "process", None)
+        return getattr(process, "pid", None)
+
+    def _run_code(self, code: str, timeout: int = 120, user_expressions: dict | None = None) -> dict:
         from nbclient.util import run_sync
 
         reply = run_sync(self.kc.execute_interactive)(code, timeout=timeout, store_history=False,
+                                                     user_expressions=user_expressions or {},
                                                      output_hook=lambda msg: None)
-        if reply["content"].get("status") != "ok":
-            raise RuntimeError(f"warm kernel set-up failed: {reply['content'].get('ename')}: {reply['content'].get('evalue')}")
+        content = reply["content"]
+        if content.get("status") != "ok":
+            raise RuntimeError(f"warm kernel code failed: {content.get('ename')}: {content.get('evalue')}")
+        return content
 
     def alive(self) -> bool:
         from nbclient.util import run_sync
 
-        return self.km is not None and bool(run_sync(self.km.is_alive)())
+        if self.km is None or self.kc is None:
+            return False
+        try:
+            return bool(run_sync(self.km.is_alive)())
+        except Exception:
+            return False
 
     def ensure(self) -> None:
         if not self.alive():
             self.shutdown()
             self._start()
 
-    def execute(self, nb, timeout: int | None = None):
-        """Execute a (parameterised) notebook node in the warm kernel; raises on a failing cell."""
-        from nbclient import NotebookClient
-
+    # ---- one notebook ------------------------------------------------------------
+    def begin(self) -> None:
+        """Ready for the next notebook: fresh namespace and cwd, file-open trace started."""
         self.ensure()
-        if self.runs:
-            self._run_code(RESET.format(root=str(self.root)))
+        code = (RESET.format(root=str(self.root)) if self.runs else "") + "\n" + TRACE_START
+        self._run_code(code)
         self.runs += 1
-        client = NotebookClient(nb, km=self.km, kernel_name=self.kernel_name, timeout=timeout,
-                                resources={"metadata": {"path": str(self.root)}})
-        client.kc = self.kc
-        return client.execute(cleanup_kc=False)
 
+    def end(self) -> list[str] | None:
+        """The files the notebook opened (absolute paths), or None if the kernel cannot tell."""
+        if not self.alive():
+            return None
+        try:
+            content = self._run_code("", timeout=30, user_expressions={"reads": TRACE_STOP})
+            value = content["user_expressions"]["reads"]
+            if value.get("status") != "ok":
+                return None
+            import ast
+
+            return json.loads(ast.literal_eval(value["data"]["text/plain"]))
+        except Exception as exc:  # the trace is a record, never a reason to fail a report
+            log.debug("could not read the file trace: %s", exc)
+            return None
+
+    # ---- stopping ----------------------------------------------------------------
     def shutdown(self) -> None:
+        """Stop the kernel and remove its connection file."""
         from nbclient.util import run_sync
 
         if self.kc is not None:
@@ -103,7 +158,39 @@ class WarmKernel:
                 pass
         if self.km is not None:
             try:
-                run_sync(self.km.shutdown_kernel)(now=True)
+                if run_sync(self.km.is_alive)():
+                    run_sync(self.km.shutdown_kernel)(now=True)
+                else:
+                    run_sync(self.km.cleanup_resources)()
+            except Exception:
+                self.kill()
+        self.km = self.kc = None
+        self.runs = 0
+
+    def kill(self) -> None:
+        """Hard stop (safe in a signal handler): SIGKILL the kernel's process group, remove the connection file."""
+        pid = self.pid
+        if pid:
+            for send in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+                try:
+                    send()
+                    break
+                except (OSError, AttributeError):
+                    continue
+            try:
+                self.km.provisioner.process.wait(timeout=5)
+            except Exception:
+                pass
+        if self.km is not None:
+            path = getattr(self.km, "connection_file", "")
+            if path:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+        if self.kc is not None:
+            try:
+                self.kc.stop_channels()
             except Exception:
                 pass
         self.km = self.kc = None

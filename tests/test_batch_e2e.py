@@ -174,3 +174,79 @@ def test_every_figure_of_every_page_is_still_shown(batch, year):
         if lost:
             missing[page] = lost
     assert not missing, missing
+
+
+def _manifest(out, year):
+    import json
+
+    return json.loads((out / str(year) / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_manifest_records_what_produced_every_report(batch):
+    import hashlib
+    import json
+
+    out, _ = batch
+    for year in (2564, 2566, 2569):
+        doc = _manifest(out, year)
+        assert doc["schema_version"] == 1 and doc["fiscal_year"] == year
+        assert doc["run"]["status"] == "complete" and doc["params_dir"] == "params"
+        assert doc["dswlib"]["version"] and len(doc["dswlib"]["code_sha256"]) == 64
+        assert doc["dswlib"]["git"] is None or len(doc["dswlib"]["git"]["commit"]) == 40
+        assert doc["environment"]["python"] and doc["environment"]["packages"]["papermill"]
+        htmls = {p.relative_to(out / str(year)).as_posix() for p in (out / str(year)).rglob("*.html")} - {"index.html"}
+        assert {rel for r in doc["jobs"].values() for rel in r["outputs"] if rel.endswith(".html")} == htmls
+        for name, rec in doc["jobs"].items():
+            assert rec["status"] == "ok" and rec["error"] is None and rec["parameters"]["fiscal_year"] == year
+            assert rec["notebook_sha256"] == hashlib.sha256((ROOT / rec["notebook"]).read_bytes()).hexdigest()
+            assert rec["inputs"], name
+            for rel, digest in rec["inputs"].items():
+                assert hashlib.sha256((ROOT / "params" / rel).read_bytes()).hexdigest() == digest
+            for rel, digest in rec["outputs"].items():
+                assert hashlib.sha256((out / str(year) / rel).read_bytes()).hexdigest() == digest
+            # what the notebook opened in params/ is within what the job declares
+            assert rec["reads"] is not None and set(rec["reads"]) <= set(rec["inputs"]), name
+            assert rec["undeclared_reads"] == [], name
+            assert rec["started"] <= rec["ended"] and rec["seconds"] > 0
+    scorecard = json.loads((out / "2564" / "scorecard.json").read_text(encoding="utf-8"))
+    printed = json.loads(_run(["score", "2564", "--json"]).stdout)
+    assert scorecard == printed and scorecard["total"] == 54.17
+    assert not (out / "2569" / "scorecard.json").exists()  # FY2569 has no KPI catalog
+
+
+def test_executed_notebooks_carry_papermill_metadata(batch):
+    import nbformat
+
+    out, _ = batch
+    for path in [out / "2564" / "annual_report.ipynb", out / "2564" / "standards" / "overview.ipynb"]:
+        nb = nbformat.read(path, as_version=4)
+        meta = nb.metadata.papermill
+        assert meta["duration"] > 0 and meta["exception"] is None and meta["parameters"]["params_dir"] == "params"
+        assert meta["input_path"].startswith("notebooks/")
+        for cell in nb.cells:
+            assert cell.metadata.papermill["status"] == "completed" and cell.metadata.papermill["duration"] is not None
+
+
+def test_no_absolute_local_path_in_any_output(batch):
+    import sys
+
+    out, _ = batch
+    locals_ = {str(ROOT), sys.prefix, str(out)}  # (the home directory is too short: base64 images may contain it)
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".ipynb", ".html", ".json", ".log"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for local in locals_:
+                assert local not in text, (path, local)
+
+
+def test_second_identical_run_skips_everything(batch):
+    out, _ = batch
+    html = out / "2564" / "annual_report.html"
+    inode = html.stat().st_ino
+    proc = _run(["run", "2564", "--out", str(out), "--no-progress"])
+    assert proc.returncode == 0, proc.stderr
+    assert "80/80 reports" in proc.stdout and "(0 run, 80 up to date)" in proc.stdout
+    doc = _manifest(out, 2564)
+    assert doc["run"]["ran"] == 0 and {r["last_run"] for r in doc["jobs"].values()} == {"skipped"}
+    assert html.stat().st_ino == inode
+    assert "0 run (0 failed), 80 up to date" in (out / "2564" / "run.log").read_text(encoding="utf-8")

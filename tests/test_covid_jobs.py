@@ -17,7 +17,7 @@ def test_one_job_when_covid_yaml_exists(tmp_path):
     (job,) = jobs(2564, PARAMS)
     assert (job.name, job.notebook, job.output, job.group) == (
         "covid_lessons", "covid_lessons.ipynb", "covid_lessons", "รายงานผลการดำเนินงาน")
-    assert job.parameters == {"fiscal_year": 2564, "params_dir": str(PARAMS)}
+    assert job.parameters == {"fiscal_year": 2564, "params_dir": str(PARAMS), "baseline_years": None}
     assert jobs(2564, tmp_path) == []
 
 

@@ -204,13 +204,28 @@ def test_one_failed_print_does_not_stop_the_others(tmp_path):
     assert good.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
 
 
-def test_run_pdf_failure_fails_that_report_only(tmp_path):
-    """`dsw run --pdf` without a browser: HTML written, each report listed as failed (PDF), exit 1."""
+def test_run_pdf_without_a_browser_is_refused_before_anything_runs(tmp_path):
+    """`dsw run --pdf` without a browser: refused up front naming the Debian package, nothing written."""
     env = {**__import__("os").environ, "DSW_CHROMIUM": str(tmp_path / "no-such-browser")}
     proc = _dsw("run", "2569", "--out", str(tmp_path), "--no-progress", "--pdf", env=env)
-    assert proc.returncode == 1
-    assert "roadmap/progress_r6: PDF: Chromium not found" in proc.stderr
-    assert (tmp_path / "2569" / "roadmap" / "progress_r6.html").is_file()
-    assert not (tmp_path / "2569" / "roadmap" / "progress_r6.pdf").exists()
-    index = (tmp_path / "2569" / "index.html").read_text(encoding="utf-8")
-    assert "ไม่สำเร็จ 1" in index and "PDF: Chromium not found" in index
+    assert proc.returncode == 2, proc.stderr
+    assert "chromium" in proc.stderr and "nothing was run" in proc.stderr
+    assert not (tmp_path / "2569").exists()
+
+
+def test_a_failed_print_fails_that_report_and_leaves_no_page_looking_current(tmp_path, monkeypatch):
+    """A page that cannot be printed fails its report (PDF: ...); no HTML or PDF of it is left."""
+    import dswlib.pdf as pdf
+    from dswlib.jobs import ReportJob
+    from dswlib.runjob import RunConfig, run_job
+
+    def broken(html_path, pdf_path=None, **kw):
+        raise pdf.PdfError("printer on fire")
+
+    monkeypatch.setattr(pdf, "html_to_pdf", broken)
+    root = Path(__file__).resolve().parents[1]
+    job = ReportJob(name="roadmap/progress_r6", notebook="roadmap_progress.ipynb",
+                    parameters={"fiscal_year": 2569, "round": 6, "params_dir": "params"})
+    res = run_job(job, RunConfig(root=str(root), out_dir=str(tmp_path), reuse_kernels=False, pdf=True))
+    assert not res.ok and res.error.startswith("PdfFailed: PDF:") and "printer on fire" in res.error
+    assert not list(tmp_path.rglob("*.html")) and not list(tmp_path.rglob("*.pdf"))

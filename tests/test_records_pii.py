@@ -129,6 +129,17 @@ def test_no_false_alarms_on_ordinary_numbers():
     assert pii.find_national_ids(text) == []
 
 
+def test_hex_digests_are_not_read_as_ids():
+    """manifest.json and run.log hold sha256/git hashes: a valid 13-digit run inside one is no ID."""
+    a = _ids(1, seed=7)[0]
+    digest = ("ab" + a + "cd").ljust(64, "e")
+    commit = ("f" + a).ljust(40, "0")
+    text = f'"2564/kpis.yaml": "{digest}", "commit": "{commit}"'
+    assert pii.scan_text(text) == []
+    assert len(pii.scan_text(text + f" {a}")) == 1  # an ID beside a digest is still found
+    assert len(pii.scan_text(f"x{a}y")) == 1  # and so is one between letters, outside a digest
+
+
 def _png_with_text(text: str) -> bytes:
     def chunk(kind, body):
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))

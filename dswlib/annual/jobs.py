@@ -6,6 +6,14 @@ from pathlib import Path
 
 from ..jobs import ReportJob
 
+NOTEBOOKS = ("annual_report.ipynb",)
+
+
+def inputs(job: ReportJob, params_dir: Path) -> list[str]:
+    """The catalog, its per-unit tables, strategy map, known issues and the cross-year series."""
+    y = job.parameters["fiscal_year"]
+    return [f"{y}/kpis.yaml", f"{y}/*.csv", f"{y}/strategy.yaml", f"{y}/known_issues.yaml", "series/kpi_results.csv"]
+
 
 def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:
     if not (Path(params_dir) / str(fiscal_year) / "kpis.yaml").exists():

@@ -9,6 +9,13 @@ from .model import covid_path
 
 NOTEBOOK = "covid_lessons.ipynb"
 GROUP = "รายงานผลการดำเนินงาน"
+NOTEBOOKS = (NOTEBOOK,)
+
+
+def inputs(job: ReportJob, params_dir: Path) -> list[str]:
+    """covid.yaml, the year's catalog and per-unit tables, and the cross-year series."""
+    y = job.parameters["fiscal_year"]
+    return [f"{y}/covid.yaml", f"{y}/kpis.yaml", f"{y}/*.csv", "series/kpi_results.csv"]
 
 
 def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:
@@ -17,7 +24,7 @@ def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:
     return [ReportJob(
         name="covid_lessons",
         notebook=NOTEBOOK,
-        parameters={"fiscal_year": int(fiscal_year), "params_dir": str(params_dir)},
+        parameters={"fiscal_year": int(fiscal_year), "params_dir": str(params_dir), "baseline_years": None},
         output="covid_lessons",
         title=f"ผลการถอดบทเรียนการบริหารจัดการผลกระทบจากโควิด 19 ปีงบประมาณ พ.ศ. {int(fiscal_year)}",
         group=GROUP,

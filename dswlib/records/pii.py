@@ -237,6 +237,8 @@ SCAN_SUFFIXES = (".ipynb", ".html", ".htm", ".csv", ".tsv", ".json", ".txt", ".m
 _RUN_RE = re.compile(r"[0-9](?:[ \-\u00a0\u2009\u202f]?[0-9])*")
 _GROUP_SPLIT_RE = re.compile(r"[ \-\u00a0\u2009\u202f]")
 _DATA_URI_RE = re.compile(r"data:[a-zA-Z0-9.+/-]+;base64,[A-Za-z0-9+/=\s]+")
+#: sha1/sha256 hex digests (git commits, file hashes in manifest.json): their digit runs are no IDs
+_HEX_DIGEST_RE = re.compile(r"(?<![0-9A-Za-z])[0-9a-f]{40,}(?![0-9A-Za-z])")
 
 
 def find_national_ids(text: str) -> list[str]:
@@ -274,7 +276,7 @@ def scan_text(text: str, *, path="<text>", where_prefix="", names=None) -> list[
     name_list = _names(names)
     for lineno, line in enumerate(text.splitlines(), 1):
         where = f"{where_prefix}line {lineno}"
-        for digits in find_national_ids(line):
+        for digits in find_national_ids(_HEX_DIGEST_RE.sub(" ", line)):
             findings.append(Finding(str(path), "national_id", where, mask_national_id(digits)))
         for name in name_list:
             if name in line:

@@ -18,6 +18,14 @@ from .loader import load_plan, plan_path
 
 NOTEBOOK = "roadmap_progress.ipynb"
 GROUP = "ความก้าวหน้าแผนปฏิบัติการ"
+NOTEBOOKS = (NOTEBOOK,)
+
+
+def inputs(job: ReportJob, params_dir: Path) -> list[str]:
+    """The year's action-plan file (either name)."""
+    from .loader import FILE_NAMES
+
+    return [f"{job.parameters['fiscal_year']}/{name}" for name in FILE_NAMES]
 
 
 def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:

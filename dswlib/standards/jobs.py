@@ -13,6 +13,35 @@ OVERVIEW_NOTEBOOK = "standards_overview.ipynb"
 #: The year for which the batch renders the SYNTHETIC demo when no real assessments exist
 #: (the default batch year; seed 004 was printed in FY2564).
 DEMO_YEAR = 2564
+NOTEBOOKS = (PROVINCE_NOTEBOOK, OVERVIEW_NOTEBOOK)
+SHARED_INPUTS = ["standards/rubric.yaml", "standards/provinces.csv"]
+
+
+def inputs(job: ReportJob, params_dir: Path) -> list[str]:
+    """Rubric and province list, plus the assessment files this report reads.
+
+    The overview reads every file of the year's assessment directory. A province
+    report reads only its own file (``…_<code>-<slug>.csv|xlsx``) when the directory
+    holds real assessments; in the synthetic demo year the whole directory is
+    declared, since a file appearing there replaces the demo data.
+    """
+    import os
+
+    from .provinces import find_province
+    from .report import assessments_dir, province_file_glob
+
+    p = job.parameters
+    year, adir = int(p["fiscal_year"]), p.get("assessment_dir") or ""
+    if adir:
+        path = Path(adir) if Path(adir).is_absolute() else Path(params_dir).parent / adir
+        rel = os.path.relpath(path, params_dir).replace(os.sep, "/")
+    else:
+        rel = f"standards/assessments/{year}"
+    if job.notebook == OVERVIEW_NOTEBOOK:
+        return SHARED_INPUTS + [f"{rel}/*"]
+    if assessments_dir(year, params_dir, adir) is None:
+        return SHARED_INPUTS + [f"{rel}/*"]
+    return SHARED_INPUTS + [f"{rel}/{province_file_glob(find_province(p['province'], params_dir))}"]
 
 
 def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:
