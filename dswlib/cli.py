@@ -175,8 +175,8 @@ def scan_pii(paths, skip_unreadable, allowlist, no_allowlist, as_json):
             click.echo(f"FOUND {f}")
         for n in report.not_scanned:
             click.echo(str(n))
-        summary = (f"{len(report.findings)} finding(s) in {len(report.files)} file(s) scanned; "
-                   f"{len(report.not_scanned)} file(s) or part(s) not scanned")
+        summary = (f"{len(report.findings)} finding(s) in {len(report.files)} file(s); "
+                   f"{len(report.not_scanned)} file(s) or part(s) NOT SCANNED")
         if report.images_not_read:
             summary += f"; {report.images_not_read} embedded picture(s) not OCR'd"
         click.echo(summary)

@@ -10,7 +10,7 @@ Modules, one job each:
 * :mod:`.allowlist`       names meant to be published (``params/pii_allowlist.yaml``);
 * :mod:`.masking`         masking IDs and names in text and excerpts;
 * :mod:`.keys`            the pseudonym key (``DSW_PSEUDONYM_KEY``) and keyed pseudonyms;
-* :mod:`.protect`         loading record tables: pseudonymise, drop names, mask free text;
+* :mod:`.loader`          loading record tables: pseudonymise, drop names, mask free text;
 * :mod:`.readers`         one reader per file kind (HTML, notebooks, JSON, CSV, xlsx, gzip ...);
 * :mod:`.scanner`         ``dsw scan-pii``: findings and files not scanned.
 
@@ -32,7 +32,7 @@ _EXPORTS = {
     "masking": ("NAME_MASK", "excerpt", "mask_text", "redact_ids"),
     "keys": ("KEY_ENV", "MIN_KEY_BYTES", "PseudonymKeyError", "PseudonymKeyWarning", "check_key", "pseudonym_key",
              "pseudonymise"),
-    "protect": ("ID_COLUMNS", "InvalidNationalId", "MissingNationalId", "NAME_COLUMN_PATTERNS", "NOT_NAME_COLUMNS",
+    "loader": ("ID_COLUMNS", "InvalidNationalId", "MissingNationalId", "NAME_COLUMN_PATTERNS", "NOT_NAME_COLUMNS",
                 "NationalIdError", "NationalIdErrors", "PSEUDONYM_COLUMN", "id_columns", "is_name_column",
                 "load_protected", "looks_like_id_column", "protect", "validate_national_id"),
     "scanner": ("Finding", "NotScanned", "PiiFinding", "ScanReport", "decode_layers", "scan_for_pii", "scan_text"),

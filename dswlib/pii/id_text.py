@@ -10,10 +10,13 @@ breaks the chain. A candidate is 13 digits with a valid check digit made of:
 * several groups linked by one and the same gap (``1-2345-67890-12-1``,
   ``1 2345 67890 12 1``, ``1.2345.67890.12.1``, ``123 4567 890 121``, the 13
   digits of a paper form, one per table cell), when they are all the chain
-  holds with that gap. That condition is what keeps a row of figures
-  (``12 345 6789 ...``) or a list of decimals from adding up to a false ID.
-  The card layout 1-4-5-2-1 is accepted even inside a longer chain, and a
-  chain that splits exactly into several valid IDs gives each of them;
+  holds with that gap (an end group tied to a neighbour by a decimal point or a
+  thousands comma, like the 90 of ``13.90``, is left out). That condition is what keeps a row
+  of figures (``12 345 6789 ...``) or a list of decimals from adding up to a
+  false ID.
+  The card layout 1-4-5-2-1 and exactly 13 single digits (a form's boxes) are
+  accepted even inside a longer chain, and a chain that splits exactly into
+  several valid IDs gives each of them;
 * a 13-digit number written with thousands commas (``3,100,600,445,635``).
 
 Digits next to letters count (``x3100600445635y``), except inside a long
@@ -107,7 +110,15 @@ def find_id_spans(text: str) -> list[IdMatch]:
         j = i
         while j < n - 1 and links[j] == gap:
             j += 1
-        _chain(groups, i, j, gap, take)
+        # an end group tied to a neighbour by a decimal point or a thousands comma belongs
+        # to that number ("ร้อยละ 13.90 760 4876 ...": 90 is a fraction, not part of an ID)
+        lo, hi = i, j
+        if lo > 0 and links[lo - 1] in (".", ",") and gap not in (".", ","):
+            lo += 1
+        if hi < n - 1 and links[hi] in (".", ",") and gap not in (".", ","):
+            hi -= 1
+        if lo < hi:
+            _chain(groups, lo, hi, gap, take)
         i = j
     return drop_overlaps([found[k] for k in sorted(found)])
 
@@ -138,6 +149,15 @@ def _chain(groups, i: int, j: int, gap: str, take) -> None:
     for s in range(0, len(sizes) - k + 1):
         if tuple(sizes[s:s + k]) == _CARD_LAYOUT:
             take(i + s, i + s + k - 1)
+    # 13 single digits (a paper form's boxes, one per cell) between longer numbers
+    run = 0
+    for pos, size in enumerate(sizes + [0]):
+        if size == 1:
+            run += 1
+            continue
+        if run == 13:
+            take(i + pos - 13, i + pos - 1)
+        run = 0
     # a chain made of several IDs side by side
     if total % 13 == 0 and total > 13:
         cuts, acc, start = [], 0, 0

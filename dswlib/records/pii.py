@@ -9,7 +9,7 @@ from ..pii.keys import KEY_ENV, PseudonymKeyError, pseudonym_key, pseudonymise  
 from ..pii.national_id import (  # noqa: F401
     format_national_id, is_valid_national_id, mask_national_id, national_id_check_digit, normalize_national_id,
 )
-from ..pii.protect import (  # noqa: F401
+from ..pii.loader import (  # noqa: F401
     ID_COLUMNS, NAME_COLUMN_PATTERNS, NOT_NAME_COLUMNS, PSEUDONYM_COLUMN, is_name_column, load_protected, protect,
     validate_national_id,
 )

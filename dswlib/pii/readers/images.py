@@ -66,14 +66,14 @@ def image_pieces(where: str, data: bytes):
 def embedded_pieces(where: str, mime: str, data: bytes | None):
     """A base64 payload embedded in a page or notebook, by its MIME type."""
     mime = mime.lower()
+    if mime.startswith("font/") or "font" in mime:
+        return  # typefaces (the report's Thai font): no personal data can be written in them
     if data is None:
         yield Skipped(where, f"{mime or 'embedded data'} that is not valid base64")
         return
     if mime.startswith("image/") and mime != "image/svg+xml":
         yield from image_pieces(where, data)
         return
-    if mime.startswith("font/") or "font" in mime:
-        return  # typefaces (the report's Thai font): no personal data can be written in them
     text = decode_text(data)
     if text is None:
         yield Skipped(where, f"embedded {mime or 'binary data'} (not text)")
@@ -86,7 +86,8 @@ def split_data_uris(where: str, text: str):
     pieces = []
 
     def cut(m):
-        pieces.extend(embedded_pieces(f"{where} data:{m.group(1) or '?'}", m.group(1), b64decode(m.group(3))))
+        if m.group(3).strip():  # an empty payload (a template in code) holds nothing
+            pieces.extend(embedded_pieces(f"{where} data:{m.group(1) or '?'}", m.group(1), b64decode(m.group(3))))
         return " "
 
     return DATA_URI_RE.sub(cut, text), pieces

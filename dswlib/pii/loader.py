@@ -78,7 +78,7 @@ def is_id_column_name(column) -> bool:
 def is_name_column(column) -> bool:
     """True when a column may hold a person's name (and so must be dropped)."""
     col = str(column).strip().lower()
-    if col in NOT_NAME_COLUMNS:
+    if col in NOT_NAME_COLUMNS or col.startswith("unnamed:"):  # pandas' name for a column without header
         return False
     return any(p in col for p in NAME_COLUMN_PATTERNS)
 
@@ -151,10 +151,10 @@ def protect(df, *, source=None, id_column=None, on_invalid: str = "raise", key=N
     if on_invalid not in ("raise", "drop"):
         raise ValueError("on_invalid must be 'raise' or 'drop'")
     _check_header(df, source)
-    out = df.drop(columns=[c for c in df.columns if is_name_column(c) and c != id_column])
-    if id_column is not None and id_column not in out.columns:
+    if id_column is not None and id_column not in df.columns:
         raise ParamsError(source, f"column {id_column}", "a national ID column", "no such column")
-    cols = id_columns(out, id_column)
+    cols = id_columns(df, id_column)
+    out = df.drop(columns=[c for c in df.columns if is_name_column(c) and c not in cols])
     if not cols and PSEUDONYM_COLUMN not in out.columns:
         raise ParamsError(source, "columns", f"a national ID column ({', '.join(ID_COLUMNS[:2])}) "
                           f"or an already pseudonymised {PSEUDONYM_COLUMN}", list(map(str, df.columns)))
