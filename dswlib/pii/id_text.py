@@ -48,6 +48,8 @@ class IdMatch:
 
 
 def _to_ascii(run: str) -> str:
+    if run.isascii():
+        return run
     return "".join(ascii_digit(ch) or "?" for ch in run)
 
 
@@ -74,9 +76,10 @@ def _in_hex_token(text: str, start: int, end: int) -> bool:
 
 def find_id_spans(text: str) -> list[IdMatch]:
     """Every valid national ID in ``text``, in order, without overlaps."""
-    groups = [(m.start(), m.end(), _to_ascii(m.group())) for m in _DIGITS_RE.finditer(text)]
-    if not groups:
+    matches = list(_DIGITS_RE.finditer(text))
+    if sum(m.end() - m.start() for m in matches) < 13:
         return []
+    groups = [(m.start(), m.end(), _to_ascii(m.group())) for m in matches]
     n = len(groups)
     links = [_link(text[groups[i][1]:groups[i + 1][0]]) for i in range(n - 1)]
     found: dict[int, IdMatch] = {}
