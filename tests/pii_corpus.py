@@ -170,6 +170,9 @@ def write_id_file(folder: Path, kind: str, text: str, digits: str) -> Path:
         path = folder / "table.html"
         cells = "".join(f"<td>{c}</td>" for c in _split_cells(digits))
         path.write_text(f"<table><tr><th>เลขบัตร</th>{cells}<td>ร้อยละ 13.90</td></tr></table>", "utf-8")
+    elif kind == "html comment":
+        path = folder / "page.html"
+        path.write_text(f"<p>ok</p><!-- debug: {text} -->", "utf-8")
     elif kind == "html attribute":
         path = folder / "page.html"
         path.write_text(f'<p><a title="{text}" href="#">x</a></p>', "utf-8")
@@ -278,7 +281,7 @@ def write_id_file(folder: Path, kind: str, text: str, digits: str) -> Path:
 
 
 ID_FILE_KINDS = (
-    "html text", "html entities", "html attribute", "json string", "jsonl", "ipynb source", "ipynb html output",
+    "html text", "html entities", "html attribute", "html comment", "json string", "jsonl", "ipynb source", "ipynb html output",
     "ipynb stream", "ipynb error", "ipynb json output", "ipynb attachment", "ipynb metadata", "csv cell",
     "csv windows-874", "tsv", "txt", "log", "md", "yaml", "xlsx text", "csv.gz", "gzip without .gz",
     "gzip of xlsx",

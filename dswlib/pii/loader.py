@@ -120,11 +120,18 @@ def looks_like_id_column(values) -> bool:
     return len(shaped) >= ID_SHARE * len(present) and any(is_valid_digits(normalize_national_id(v)) for v in shaped)
 
 
+def _distinct(series) -> list:
+    try:
+        return series.drop_duplicates().tolist()
+    except TypeError:  # unhashable cells (lists, dicts)
+        return series.tolist()
+
+
 def id_columns(df, id_column=None) -> list:
     """The ID columns of ``df``, the main one first."""
     named = [c for c in df.columns if is_id_column_name(c)]
     by_value = [c for c in df.columns if c not in named and c != PSEUDONYM_COLUMN
-                and looks_like_id_column(df[c].drop_duplicates().tolist())]
+                and looks_like_id_column(_distinct(df[c]))]
     cols = named + by_value
     if id_column is not None:
         cols = [id_column] + [c for c in cols if c != id_column]
@@ -221,6 +228,14 @@ def _mask_cell(value, allow):
     return value
 
 
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 def _mask_free_text(df, *, skip, allow) -> int:
     """Mask IDs and names inside the cells of every other column, in place; returns cells changed."""
     changed = 0
@@ -229,16 +244,16 @@ def _mask_free_text(df, *, skip, allow) -> int:
             continue
         series = df[col]
         mapping = {}
-        for value in series.dropna().unique().tolist():
+        for value in _distinct(series.dropna()):
             try:
                 masked = _mask_cell(value, allow)
             except TypeError:
                 continue
-            if masked is not value and masked != value:
+            if _hashable(value) and masked is not value and masked != value:
                 mapping[value] = masked
         if not mapping:
             continue
-        hit = series.isin(list(mapping))
+        hit = series.map(lambda v: _hashable(v) and v in mapping).astype(bool)
         changed += int(hit.sum())
         replaced = series.astype(object).copy()
         replaced[hit] = series[hit].map(mapping)

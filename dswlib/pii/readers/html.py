@@ -5,7 +5,7 @@ a number split by inline tags (``<b>3100</b>600445635``) is read as the reader
 sees it. Each ``<tr>`` is also a row, so an ID or a name spread over adjacent
 cells is found. Attribute values (``title``, ``alt``, ``href`` ...) are read;
 ``data:`` URIs are decoded (pictures: text chunks only; fonts skipped).
-``<script>`` and ``<style>`` contents are read as text.
+``<script>`` and ``<style>`` contents and comments are read as text.
 """
 
 from __future__ import annotations
@@ -55,6 +55,13 @@ class _Reader(HTMLParser):
         if not self.block:
             self.block_line = self.getpos()[0]
         self.block.append(data)
+
+    def handle_comment(self, data):
+        if data.strip():
+            self.pieces.append(Text(at(self.where, "<!-- comment -->"), data, self.getpos()[0]))
+
+    def unknown_decl(self, data):  # <![CDATA[ ... ]]>
+        self.handle_comment(data)
 
     # ------------------------------------------------------------ tags
     def handle_starttag(self, tag, attrs):
