@@ -68,10 +68,11 @@ def test_written_dataset_is_labelled(tmp_path):
 def test_reports_built_from_records_carry_no_pii(tmp_path):
     gen = generate_irp(800, seed=3)
     stays = generate_stays(500, seed=3)
-    a = irp.load_assessments(gen.assessments)
-    e = irp.load_exits(gen.exits)
+    key = b"synthetic-records-key-of-32bytes"
+    a = irp.load_assessments(gen.assessments, key=key)
+    e = irp.load_exits(gen.exits, key=key)
     tables = [irp.compute_kpi3_1(a).to_frame(), irp.compute_kpi3_2(a, e).to_frame(),
-              returns.compute_kpi4(returns.load_stays(stays.stays)).to_frame()]
+              returns.compute_kpi4(returns.load_stays(stays.stays, key=key)).to_frame()]
     for i, t in enumerate(tables):
         (tmp_path / f"t{i}.html").write_text(t.to_html(), encoding="utf-8")
         (tmp_path / f"t{i}.csv").write_text(t.to_csv(index=False), encoding="utf-8")
