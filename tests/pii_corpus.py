@@ -145,6 +145,11 @@ def _notebook(cells) -> str:
                        "nbformat_minor": 5}, ensure_ascii=True)
 
 
+def _code_cell(*outputs, source="x", metadata=None) -> dict:
+    return {"cell_type": "code", "source": source, "outputs": list(outputs), "metadata": metadata or {},
+            "execution_count": 1}
+
+
 def _xlsx(path: Path, rows, sheet="ข้อมูล") -> None:
     import openpyxl
 
@@ -187,31 +192,26 @@ def write_id_file(folder: Path, kind: str, text: str, digits: str) -> Path:
         path.write_text(json.dumps({"a": 1}) + "\n" + json.dumps({"x": text}, ensure_ascii=True) + "\n", "utf-8")
     elif kind == "ipynb source":
         path = folder / "nb.ipynb"
-        path.write_text(_notebook([{"cell_type": "code", "source": [f"x = '{text}'"], "outputs": [],
-                                    "metadata": {}, "execution_count": 1}]), "utf-8")
+        path.write_text(_notebook([_code_cell(source=[f"x = '{text}'"])]), "utf-8")
     elif kind == "ipynb html output":
         path = folder / "nb.ipynb"
         out = {"output_type": "display_data", "metadata": {},
                "data": {"text/html": [f"<table><tr><td>{_entities(text)}</td></tr></table>"], "text/plain": ["x"]}}
-        path.write_text(_notebook([{"cell_type": "code", "source": "x", "outputs": [out], "metadata": {},
-                                    "execution_count": 1}]), "utf-8")
+        path.write_text(_notebook([_code_cell(out)]), "utf-8")
     elif kind == "ipynb stream":
         path = folder / "nb.ipynb"
         out = {"output_type": "stream", "name": "stderr", "text": [f"\x1b[0;31mrow 5: {text}\x1b[0m\n"]}
-        path.write_text(_notebook([{"cell_type": "code", "source": "x", "outputs": [out], "metadata": {},
-                                    "execution_count": 1}]), "utf-8")
+        path.write_text(_notebook([_code_cell(out)]), "utf-8")
     elif kind == "ipynb error":
         path = folder / "nb.ipynb"
         out = {"output_type": "error", "ename": "ParamsError", "evalue": "bad",
                "traceback": ["\x1b[0;31mParamsError\x1b[0m", f"got '{text}'"]}
-        path.write_text(_notebook([{"cell_type": "code", "source": "x", "outputs": [out], "metadata": {},
-                                    "execution_count": 1}]), "utf-8")
+        path.write_text(_notebook([_code_cell(out)]), "utf-8")
     elif kind == "ipynb json output":
         path = folder / "nb.ipynb"
         out = {"output_type": "execute_result", "metadata": {}, "execution_count": 1,
                "data": {"application/json": {"rows": [{"pid": text}]}, "text/plain": ["{...}"]}}
-        path.write_text(_notebook([{"cell_type": "code", "source": "x", "outputs": [out], "metadata": {},
-                                    "execution_count": 1}]), "utf-8")
+        path.write_text(_notebook([_code_cell(out)]), "utf-8")
     elif kind == "ipynb attachment":
         path = folder / "nb.ipynb"
         payload = base64.b64encode(f"note {text}".encode()).decode()
@@ -224,8 +224,7 @@ def write_id_file(folder: Path, kind: str, text: str, digits: str) -> Path:
                                     "metadata": {}}]), "utf-8")
     elif kind == "ipynb metadata":
         path = folder / "nb.ipynb"
-        path.write_text(_notebook([{"cell_type": "code", "source": "x", "outputs": [], "execution_count": 1,
-                                    "metadata": {"tags": ["parameters"], "note": text}}]), "utf-8")
+        path.write_text(_notebook([_code_cell(metadata={"tags": ["parameters"], "note": text})]), "utf-8")
     elif kind == "csv cell":
         path = folder / "data.csv"
         path.write_text(f"no,pid,score\n1,{json.dumps(text, ensure_ascii=False)},80.5\n", "utf-8")
@@ -307,8 +306,7 @@ def write_name_file(folder: Path, kind: str, name: str) -> Path:
     elif kind == "ipynb":
         path = folder / "nb.ipynb"
         out = {"output_type": "stream", "name": "stdout", "text": [f"พบ {name}\n"]}
-        path.write_text(_notebook([{"cell_type": "code", "source": "x", "outputs": [out], "metadata": {},
-                                    "execution_count": 1}]), "utf-8")
+        path.write_text(_notebook([_code_cell(out)]), "utf-8")
     elif kind == "csv":
         path = folder / "data.csv"
         path.write_text(f"no,ผู้รับบริการ,อายุ\n1,{name},45\n", "utf-8")
@@ -354,9 +352,8 @@ def write_clean_files(folder: Path, ids: list[str]) -> list[Path]:
     out = {"output_type": "display_data", "metadata": {}, "data": {"text/html": [f"<table>{table}</table>"],
                                                                     "text/plain": [text]}}
     add("clean.ipynb", _notebook([{"cell_type": "markdown", "source": text, "metadata": {}},
-                                  {"cell_type": "code", "source": "x", "outputs": [out], "execution_count": 1,
-                                   "metadata": {"papermill": {"duration": 1.2345678901234, "start_time":
-                                                              "2021-10-01T08:30:00.123456"}}}]))
+                                  _code_cell(out, metadata={"papermill": {"duration": 1.2345678901234,
+                                                                          "start_time": "2021-10-01T08:30:00.123456"}})]))
     csv_text = "\n".join(",".join(json.dumps(c, ensure_ascii=False) if "," in c else c for c in row) for row in rows)
     add("clean.csv", csv_text + "\n")
     add("clean.tsv", "\n".join("\t".join(row) for row in rows) + "\n")
