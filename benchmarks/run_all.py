@@ -6,7 +6,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 
-for name in ("bench_import", "bench_households", "bench_batch", "bench_noop_rerun"):
+for name in ("bench_import", "bench_households", "bench_batch", "bench_noop_rerun", "bench_scan_pii"):
     print(f"== {name}")
     sys.argv = [name]
     runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")

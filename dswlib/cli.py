@@ -5,6 +5,7 @@
     dsw run [<year>] [-j N] [-p NAME VALUE] [--force]
                                      execute the year's report notebooks (incremental), HTML + index + manifest
     dsw pdf FILE.html...             A4 PDF beside each reviewer page (Debian chromium)
+    dsw scan-pii <path>...           national IDs and personal names in files (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -208,15 +209,57 @@ def pdf_command(html_files, workers):
 
 @main.command("scan-pii")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-def scan_pii(paths):
-    """Look for national ID numbers and (synthetic) citizen names in files; exit 1 if any is found."""
-    from .records.pii import scan_for_pii
+@click.option("--skip-unreadable", is_flag=True,
+              help="list files (or parts) that could not be read but do not fail because of them")
+@click.option("--allowlist", "allowlist", type=click.Path(dir_okay=False), default=None,
+              help="YAML list of names meant to be published (default: params/pii_allowlist.yaml of the repo)")
+@click.option("--no-allowlist", is_flag=True, help="flag every name, even those on the allow-list")
+@click.option("--json", "as_json", is_flag=True, help="print the findings as JSON")
+def scan_pii(paths, skip_unreadable, allowlist, no_allowlist, as_json):
+    """Look for Thai national IDs and personal names in files and folders (recursively).
 
-    findings = scan_for_pii(paths)
-    for f in findings:
-        click.echo(str(f))
-    click.echo(f"{len(findings)} finding(s) in {', '.join(paths)}")
-    sys.exit(1 if findings else 0)
+    \b
+    Read: .html, .ipynb (sources, outputs of every type, attachments, metadata),
+    .json/.jsonl, .csv, .tsv, .xlsx/.xlsm (every sheet and cell), .parquet,
+    .md, .txt, .log, .yaml and other text files, and gzip files of any of these.
+    IDs: 13 digits with a valid check digit, Arabic or Thai digits, any
+    separators and grouping, HTML entities and \\u escapes decoded, also across
+    adjacent table cells. Names: a Thai title (นาย, นาง, นางสาว, น.ส., ด.ช., ด.ญ.,
+    ranks, ดร. ...) followed by a given name and a surname.
+    Not read: pictures (pixels are not OCR'd; PNG text chunks are read), PDF,
+    .xls, .docx, zip and other binary files: they are listed as NOT SCANNED.
+
+    \b
+    Each finding shows file, place (line, row, cell, sheet) and a masked excerpt.
+    Exit status: 0 nothing found and everything read; 1 personal data found;
+    3 nothing found but something could not be read (0 with --skip-unreadable).
+    """
+    from .pii.scanner import scan_for_pii
+
+    try:
+        if no_allowlist:
+            report = scan_for_pii(paths, allow=frozenset())
+        else:
+            report = scan_for_pii(paths, allowlist=allowlist)
+    except (ParamsError, FileNotFoundError) as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for f in report.findings:
+            click.echo(f"FOUND {f}")
+        for n in report.not_scanned:
+            click.echo(str(n))
+        summary = (f"{len(report.findings)} finding(s) in {len(report.files)} file(s); "
+                   f"{len(report.not_scanned)} file(s) or part(s) NOT SCANNED")
+        if report.images_not_read:
+            summary += f"; {report.images_not_read} embedded picture(s) not OCR'd"
+        click.echo(summary)
+    if report.findings:
+        sys.exit(1)
+    if report.not_scanned and not skip_unreadable:
+        click.echo("some input was not scanned: see NOT SCANNED above (or pass --skip-unreadable)", err=True)
+        sys.exit(3)
 
 
 @main.group()

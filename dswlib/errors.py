@@ -1,6 +1,27 @@
-"""Errors raised for bad input: each names the file, the place in it, and what was expected."""
+"""Errors raised for bad input: each names the file, the place in it, and what was expected.
+
+A national ID in an error message is masked (``x-xxxx-xxxxx-12-1``): messages
+end up in logs and in the ``.failed.ipynb`` of a failed report.
+"""
 
 from __future__ import annotations
+
+
+def _redact(value):
+    """``value`` with any valid national ID masked (only texts with 13 or more digits are looked at)."""
+    if isinstance(value, str) and sum(ch.isdigit() for ch in value) >= 13:
+        from .pii.masking import redact_ids
+
+        return redact_ids(value)
+    return value
+
+
+def _masked_got(got):
+    if isinstance(got, str):
+        return _redact(got)
+    text = repr(got)
+    masked = _redact(text)
+    return got if masked == text else masked
 
 
 class ParamsError(ValueError):
@@ -13,15 +34,15 @@ class ParamsError(ValueError):
 
     def __init__(self, source, where: str | None, expected: str, got=None):
         self.source = str(source) if source is not None else "<input>"
-        self.where = where
+        self.where = _redact(where)
         self.expected = expected
-        self.got = got
-        msg = self.source
-        if where:
-            msg += f": {where}"
+        self.got = got if got is None or isinstance(got, str) and _redact(got) == got else _masked_got(got)
+        msg = _redact(self.source)
+        if self.where:
+            msg += f": {self.where}"
         msg += f": expected {expected}"
-        if got is not None:
-            msg += f", got {got!r}"
+        if self.got is not None:
+            msg += f", got {self.got!r}"
         super().__init__(msg)
 
 

@@ -1,4 +1,6 @@
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,17 @@ def params_copy(tmp_path):
     dst = tmp_path / "params"
     shutil.copytree(PARAMS, dst)
     return dst
+
+@pytest.fixture(scope="session")
+def batch(tmp_path_factory):
+    """One batch run of every year with data (about 3 minutes on 2 cores): (output root, {year: process})."""
+    out = tmp_path_factory.mktemp("outputs")
+    runs = {}
+    for year in (2564, 2566, 2569):
+        runs[year] = subprocess.run([sys.executable, "-m", "dswlib.cli", "run", str(year), "--out", str(out),
+                                     "--no-progress"], cwd=ROOT, capture_output=True, text=True)
+    return out, runs
+
 
 # small notebooks the batch-runner tests execute on purpose (one of them fails): not for nbval
 collect_ignore_glob = ["data/*"]

@@ -19,11 +19,7 @@ def _run(args, **kw):
     return subprocess.run([sys.executable, "-m", "dswlib.cli", *args], cwd=ROOT, capture_output=True, text=True, **kw)
 
 
-@pytest.fixture(scope="session")
-def batch(tmp_path_factory):
-    out = tmp_path_factory.mktemp("outputs")
-    runs = {year: _run(["run", str(year), "--out", str(out), "--no-progress"]) for year in (2564, 2566, 2569)}
-    return out, runs
+# the session-scoped `batch` fixture (one run of every year) is in conftest.py
 
 
 def _html(out, year, name):
@@ -94,24 +90,42 @@ def test_no_code_no_broken_figures_in_reviewer_html(batch):
 
 
 def test_no_personal_data_in_any_output(batch):
-    from dswlib.records.pii import scan_for_pii
+    from dswlib.pii import scan_for_pii
 
     out, _ = batch
-    findings = scan_for_pii([out])
-    assert findings == [], findings[:5]
+    report = scan_for_pii([out])
+    every_file = [p for p in out.rglob("*") if p.is_file()]
+    assert len(report.files) == len(every_file) > 160
+    assert report.findings == [], "\n".join(map(str, report.findings[:20]))
+    assert report.not_scanned == [], "\n".join(map(str, report.not_scanned[:20]))
 
 
 def test_scanner_would_catch_a_leak(batch, tmp_path):
-    """The scan above is only meaningful if it can fail: plant a valid ID in a copy."""
-    from dswlib.records.pii import scan_for_pii
-    from dswlib.records.pii import national_id_check_digit
+    """The scan above is only meaningful if it can fail: plant IDs and a name in copies of real outputs."""
+    import json
+
+    from dswlib.pii import national_id_check_digit, scan_for_pii
 
     out, _ = batch
-    leaked = tmp_path / "leak.html"
     first12 = "110170012345"
     nid = first12 + str(national_id_check_digit(first12))
-    leaked.write_text(_html(out, 2564, "annual_report").replace("</body>", f"<p>{nid}</p></body>"), encoding="utf-8")
-    assert scan_for_pii([leaked])
+    card = f"{nid[0]}\u2013{nid[1:5]}\u2013{nid[5:10]}\u2013{nid[10:12]}\u2013{nid[12]}"
+    thai_entities = "".join(f"&#{ord(c)};" for c in nid.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")))
+    cells = "".join(f"<td>{g}</td>" for g in (nid[0], nid[1:5], nid[5:10], nid[10:12], nid[12]))
+    plants = {"en dash": f"<p>{card}</p>", "thai entities": f"<p>{thai_entities}</p>",
+              "cells": f"<table><tr><td>ร้อยละ 13.90</td>{cells}</tr></table>", "name": "<p>ลงนาม นางสาวอรอุมา ศรีสะอาด</p>"}
+    page = _html(out, 2564, "annual_report")
+    for label, markup in plants.items():
+        (tmp_path / f"{label}.html").write_text(page.replace("</body>", markup + "</body>"), encoding="utf-8")
+    nb = json.loads((out / "2564" / "annual_report.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][-1].setdefault("outputs", []).append(
+        {"output_type": "stream", "name": "stderr", "text": [f"row 7: got {card}\n"]})
+    (tmp_path / "leak.ipynb").write_text(json.dumps(nb, ensure_ascii=True), encoding="utf-8")
+    report = scan_for_pii([tmp_path])
+    found = sorted((Path(f.path).stem, f.kind) for f in report.findings)
+    assert found == [("cells", "national_id"), ("en dash", "national_id"), ("leak", "national_id"),
+                     ("name", "name"), ("thai entities", "national_id")]
+    assert not any(nid in str(f) for f in report.findings)
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed")

@@ -12,7 +12,7 @@ from dswlib.errors import ParamsError
 from dswlib.records import irp, returns
 from dswlib.records.synthetic import generate_irp, generate_stays, synthetic_national_ids
 
-KEY = b"test-key"
+KEY = b"test-key-test-key-test-key-32byt"
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ TABLES = {  # params file (lead's transcription) -> notes CSV used until it exis
     "3.2": ("params/2564/facilities_kpi3_2.csv", "fy2564_kpi3_2_facilities.csv"),
     "4": ("params/2564/provinces_kpi4.csv", "fy2564_kpi4_provinces.csv"),
 }
-KEY = b"printed-tables"
+KEY = b"printed-tables-printed-tables-32"
 
 
 def _table(kind):

@@ -6,7 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dswlib.records import irp, pii, returns
+from dswlib import pii
+from dswlib.records import irp, returns
 from dswlib.records.synthetic import (
     SYNTHETIC_LABEL, generate_households, generate_irp, generate_stays, write_synthetic_dataset,
 )
@@ -60,25 +61,26 @@ def test_written_dataset_is_labelled(tmp_path):
         if key != "manifest":
             assert Path(path).name.startswith("synthetic_") and Path(path).is_file()
     # raw synthetic records hold IDs and names: the scanner must see them
-    kinds = {f.kind for f in pii.scan_for_pii(files["irp_assessments"])}
+    kinds = {f.kind for f in pii.scan_for_pii(files["irp_assessments"]).findings}
     assert kinds == {"national_id", "name"}
 
 
 def test_reports_built_from_records_carry_no_pii(tmp_path):
     gen = generate_irp(800, seed=3)
     stays = generate_stays(500, seed=3)
-    a = irp.load_assessments(gen.assessments)
-    e = irp.load_exits(gen.exits)
+    key = b"synthetic-records-key-of-32bytes"
+    a = irp.load_assessments(gen.assessments, key=key)
+    e = irp.load_exits(gen.exits, key=key)
     tables = [irp.compute_kpi3_1(a).to_frame(), irp.compute_kpi3_2(a, e).to_frame(),
-              returns.compute_kpi4(returns.load_stays(stays.stays)).to_frame()]
+              returns.compute_kpi4(returns.load_stays(stays.stays, key=key)).to_frame()]
     for i, t in enumerate(tables):
         (tmp_path / f"t{i}.html").write_text(t.to_html(), encoding="utf-8")
         (tmp_path / f"t{i}.csv").write_text(t.to_csv(index=False), encoding="utf-8")
     (tmp_path / "people.csv").write_text(a.to_csv(index=False), encoding="utf-8")  # pseudonymised log
-    assert pii.scan_for_pii(tmp_path) == []
+    assert pii.scan_for_pii(tmp_path).clean
     # the same directory with one raw record added is caught
     (tmp_path / "leak.csv").write_text(gen.assessments.head(1).to_csv(index=False), encoding="utf-8")
-    assert {f.kind for f in pii.scan_for_pii(tmp_path)} == {"national_id", "name"}
+    assert {f.kind for f in pii.scan_for_pii(tmp_path).findings} == {"national_id", "name"}
 
 
 def test_batch_outputs_carry_no_pii():
@@ -86,5 +88,7 @@ def test_batch_outputs_carry_no_pii():
     outputs = ROOT / "outputs"
     if not outputs.is_dir() or not any(outputs.rglob("*.*")):
         pytest.skip("no batch outputs yet (run `dsw run <year>` first)")
-    findings = pii.scan_for_pii(outputs)
-    assert findings == [], "\n".join(map(str, findings[:20]))
+    report = pii.scan_for_pii(outputs)
+    assert report.findings == [], "\n".join(map(str, report.findings[:20]))
+    # screenshots kept by the browser test are pictures: listed as not scanned, nothing else may be
+    assert [n for n in report.not_scanned if not n.path.endswith(".png")] == []

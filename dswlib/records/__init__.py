@@ -1,7 +1,7 @@
 """Record-level data: KPIs recomputed from person and household records.
 
-* :mod:`.pii`        Thai national ID validation, keyed pseudonymisation on load,
-                     name-column removal and a scanner for IDs/names in outputs.
+* :mod:`.pii`        the personal-data names record loaders used before
+                     :mod:`dswlib.pii` (IDs pseudonymised on load, names dropped).
 * :mod:`.irp`        IRP assessment logs -> groups A/B/C, KPI 3.1 and 3.2 (FY2564).
 * :mod:`.returns`    protection-centre service records -> KPI 4 per province (FY2564).
 * :mod:`.households` TPMAP-style household records -> KPI 3 (FY2566), pandas or DuckDB.

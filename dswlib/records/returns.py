@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .pii import PSEUDONYM_COLUMN, protect
+from ..pii.loader import PSEUDONYM_COLUMN, protect
 from .result import RecordKpi, unit_percent
 from .tables import (
     EMPLOYER, FAMILY, normalise_outcomes, parse_dates, read_records, require_columns, source_name, window,
