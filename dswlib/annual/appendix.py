@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..display import Bullets, Col, Heading, ReportTable, Section, para
+from ..display import Bullets, Heading, ReportTable, Section, para
 from ..findings import findings_appendix_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,16 +95,17 @@ def seed_lines(rep: "AnnualReport") -> list[dict]:
     c = rep.catalog
     rows = []
 
-    def add(kpi: str, what: str, *sources):
+    def add(kpi: str | None, what: str, *sources):
         joined = _join(sources)
         if joined:
-            rows.append({"ตัวชี้วัด": kpi, "รายการ": what, "แหล่งที่มาในเอกสารต้นฉบับ": joined})
+            rows.append({"ส่วนของรายงาน": f"ตัวชี้วัดที่ {kpi}" if kpi else "ทั้งฉบับ", "รายการ": what,
+                         "แหล่งที่มาในเอกสารต้นฉบับ": joined})
 
-    add("-", "องค์ประกอบและน้ำหนัก", *(comp.source for comp in c.components))
-    add("-", "ชื่อระดับเป้าหมาย", c.level_terms_source)
-    add("-", "หมายเหตุการประเมิน (คำนำ)", c.scoring_note_source)
+    add(None, "องค์ประกอบและน้ำหนัก", *(comp.source for comp in c.components))
+    add(None, "ชื่อระดับเป้าหมาย", c.level_terms_source)
+    add(None, "หมายเหตุการประเมิน (คำนำ)", c.scoring_note_source)
     if rep.strategy:
-        add("-", "แผนผังความเชื่อมโยงยุทธศาสตร์", rep.strategy.get("source", ""), rep.strategy.get("note_source", ""))
+        add(None, "แผนผังความเชื่อมโยงยุทธศาสตร์", rep.strategy.get("source", ""), rep.strategy.get("note_source", ""))
         for kpi_id, link in (rep.strategy.get("kpi_linkage") or {}).items():
             add(kpi_id, "ความเชื่อมโยงกับยุทธศาสตร์", link.get("source", ""))
     for k in c.kpis:
@@ -133,10 +134,10 @@ def seed_lines(rep: "AnnualReport") -> list[dict]:
 def seed_lines_table(rep: "AnnualReport") -> ReportTable:
     import pandas as pd
 
-    frame = pd.DataFrame(seed_lines(rep), columns=["ตัวชี้วัด", "รายการ", "แหล่งที่มาในเอกสารต้นฉบับ"])
+    frame = pd.DataFrame(seed_lines(rep), columns=["ส่วนของรายงาน", "รายการ", "แหล่งที่มาในเอกสารต้นฉบับ"])
     doc = rep.catalog.source_document
     caption = f"แหล่งที่มาของตัวเลขและข้อความ (เอกสาร {doc} = {rep.catalog.title_th}; L = เลขบรรทัดในไฟล์ข้อความของเอกสาร)"
-    return ReportTable(frame, cols={"ตัวชี้วัด": Col(align="center")}, caption=caption)
+    return ReportTable(frame, caption=caption)
 
 
 def decisions(rep: "AnnualReport") -> Bullets:

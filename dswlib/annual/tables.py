@@ -166,6 +166,7 @@ def units_table(rep: "AnnualReport", kpi: Kpi) -> ReportTable | None:
             total["ร้อยละ (ที่พิมพ์)"] = _num(t[spec.percent])
         frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
         emphasis.append(True)
+    frame["ที่"] = frame["ที่"].astype("Int64")  # row numbers; the total row has none
     cols = {"ที่": Col(decimals=0, missing="", align="center"),
             **{column_label_th(c): Col(decimals=0, unit="คน") for c in counts},
             "ร้อยละ (คำนวณ)": Col(decimals=2, unit="ร้อยละ"), "ร้อยละ (ที่พิมพ์)": Col(decimals=2, unit="ร้อยละ")}
