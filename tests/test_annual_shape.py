@@ -173,3 +173,21 @@ def test_a_year_without_strategy_map_says_so_without_software_words(rep66):
     assert "ไม่มีแผนผังความเชื่อมโยง" in text and "params" not in text
     no_result = _visible(rep66.kpi_page("1").to_html())
     assert "ยังไม่มีผลการดำเนินงานของตัวชี้วัดนี้" in no_result and "params" not in no_result
+
+
+@pytest.mark.parametrize("name", ["annual_report.ipynb", "explore.ipynb"])
+def test_notebook_cells_are_calls(name):
+    """Issue 14.2: no loops, conditions or hand-built HTML in the notebook; logic lives in dswlib."""
+    import nbformat
+
+    nb = nbformat.read(PARAMS.parent / "notebooks" / name, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for line in cell.source.splitlines():
+            assert not re.match(r"\s*(for|if|while|def|class|try|with)\b", line), (name, line)
+            assert "<" not in line and "display(" not in line and "show_html" not in line, (name, line)
+    if name == "annual_report.ipynb":
+        calls = [c.source.strip().splitlines()[-1] for c in nb.cells if c.cell_type == "code"][1:]
+        assert calls == ["rep.cover()", "rep.foreword()", "rep.strategy_map()", "rep.kpi_weights()", "rep.kpi_pages()",
+                         "rep.covid_chapter()", "rep.summary()", "rep.data_quality()", "rep.appendix()"]
