@@ -138,11 +138,14 @@ class AnnualReport:
 
     def covid_chapter_title(self) -> str:
         """The COVID chapter's title (as the source document prints it), or "" for a year without one."""
-        if self.covid_page() is None:
-            return ""
-        from ..covid.model import load_covid
+        if "_covid_title" not in self.__dict__:  # read once per report object
+            title = ""
+            if self.covid_page() is not None:
+                from ..covid.model import load_covid
 
-        return load_covid(self.params_dir, self.fiscal_year).title_th
+                title = load_covid(self.params_dir, self.fiscal_year).title_th
+            self.__dict__["_covid_title"] = title
+        return self.__dict__["_covid_title"]
 
     def units_sources(self, kpi: Kpi) -> list[str]:
         """The seed citations of a KPI's per-unit table rows."""
