@@ -56,6 +56,7 @@ class Formula(_Model):
     denominator_th: str
     multiplier: int = 100
     note_th: str = ""
+    source: str = ""
 
 
 class TargetRule(_Model):
@@ -304,6 +305,7 @@ class Catalog(_Model):
     issuer_th: str = ""  # the unit that issued the document (FY2564: กลุ่มพัฒนาระบบบริหาร, 002 L14)
     scored: bool = True
     scoring_note_th: str = ""
+    scoring_note_source: str = ""  # seed line(s) the note rests on (shown in the report's appendix only)
     draft: bool = False
     source_document: str = ""
     components: list[Component]

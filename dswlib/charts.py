@@ -112,7 +112,8 @@ def series_panel(frame, title: str):
     for ax, sid in zip(axes.flat, ids):
         part = frame[frame["series_id"] == sid].sort_values("fiscal_year")
         ax.plot(part["fiscal_year"], part["value"], marker="o", color="#3949ab")
-        ax.set_title(sid, fontsize=9)
+        label = str(part["label_th"].iloc[-1]) if "label_th" in part else sid
+        ax.set_title(label if len(label) <= 40 else label[:39] + "…", fontsize=9)
         ax.set_xticks(list(part["fiscal_year"]))
         ax.set_xticklabels([str(y) for y in part["fiscal_year"]], fontsize=8)
         ax.grid(alpha=0.3)

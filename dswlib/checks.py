@@ -35,8 +35,13 @@ def _close(a, b, places=2) -> bool:
     return round_half_up(a, places) == round_half_up(b, places)
 
 
-def check_ratio(where, numerator, denominator, printed, source="", code_prefix="") -> list[Finding]:
-    """A printed percentage against numerator / denominator × 100."""
+def kpi_th(kpi_id) -> str:
+    """The reader's name of a KPI: "ตัวชี้วัดที่ 3.1"."""
+    return f"ตัวชี้วัดที่ {kpi_id}"
+
+
+def check_ratio(where, numerator, denominator, printed, source="", code_prefix="", where_th="") -> list[Finding]:
+    """A printed percentage against numerator / denominator × 100 (``where_th``: the place in the reader's terms)."""
     out = []
     if denominator in (None, 0) or numerator is None:
         return out
@@ -45,7 +50,7 @@ def check_ratio(where, numerator, denominator, printed, source="", code_prefix="
             "numerator_above_denominator", "error", where,
             f"ตัวตั้ง ({_fmt(numerator, 0)}) มากกว่าตัวหาร ({_fmt(denominator, 0)}) คิดเป็นร้อยละ "
             f"{_fmt(percent(numerator, denominator))} ซึ่งเกินร้อยละ 100",
-            source, printed=f"{_fmt(numerator, 0)}/{_fmt(denominator, 0)}",
+            source, printed=f"{_fmt(numerator, 0)}/{_fmt(denominator, 0)}", where_th=where_th,
         ))
     if printed is None:
         return out
@@ -56,7 +61,7 @@ def check_ratio(where, numerator, denominator, printed, source="", code_prefix="
         out.append(Finding(
             code_prefix + "percent_mismatch", "warning", where,
             f"ร้อยละที่พิมพ์ {_fmt(printed)} แต่ {_fmt(numerator, 0)}/{_fmt(denominator, 0)} = {_fmt(computed)} ({how})",
-            source, expected=_fmt(computed), printed=_fmt(printed),
+            source, expected=_fmt(computed), printed=_fmt(printed), where_th=where_th,
         ))
     return out
 
@@ -65,7 +70,8 @@ def check_kpi_result(catalog: Catalog, kpi: Kpi) -> list[Finding]:
     r = kpi.result
     if r is None or r.numerator is None or r.denominator is None:
         return []
-    return check_ratio(f"KPI {kpi.id} result", r.numerator, r.denominator, r.value, r.source)
+    return check_ratio(f"KPI {kpi.id} result", r.numerator, r.denominator, r.value, r.source,
+                       where_th=f"{kpi_th(kpi.id)} ผลการดำเนินงาน")
 
 
 def check_history(kpi: Kpi) -> list[Finding]:
@@ -73,8 +79,9 @@ def check_history(kpi: Kpi) -> list[Finding]:
     prev = None
     for point in kpi.history:
         where = f"KPI {kpi.id} history {point.fiscal_year}"
+        where_th = f"{kpi_th(kpi.id)} ข้อมูลย้อนหลังปี {point.fiscal_year}"
         if point.numerator is not None and point.denominator is not None:
-            out += check_ratio(where, point.numerator, point.denominator, point.value, point.source)
+            out += check_ratio(where, point.numerator, point.denominator, point.value, point.source, where_th=where_th)
         if point.change_printed and prev is not None and point.value is not None and prev.value is not None:
             from .thainum import parse_number
 
@@ -84,7 +91,7 @@ def check_history(kpi: Kpi) -> list[Finding]:
                 out.append(Finding(
                     "change_mismatch", "warning", where,
                     f"การเปลี่ยนแปลงที่พิมพ์ {point.change_printed} แต่ {_fmt(point.value)} - {_fmt(prev.value)} = {diff:+.2f}",
-                    point.source, expected=f"{diff:+.2f}", printed=point.change_printed,
+                    point.source, expected=f"{diff:+.2f}", printed=point.change_printed, where_th=where_th,
                 ))
         prev = point
     if kpi.result is not None and kpi.result.value is not None:
@@ -96,17 +103,18 @@ def check_history(kpi: Kpi) -> list[Finding]:
                 out.append(Finding(
                     "history_result_mismatch", "warning", f"KPI {kpi.id}",
                     f"ผลในตารางข้อมูลย้อนหลัง ({_fmt(last.value)}) ไม่ตรงกับผลการดำเนินงาน ({_fmt(kpi.result.value)})",
-                    last.source,
+                    last.source, where_th=f"{kpi_th(kpi.id)} ข้อมูลย้อนหลัง",
                 ))
     return out
 
 
 def check_units_table(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
-    from .units import load_units_table
+    from .units import column_label_th, load_units_table
 
     table = load_units_table(params_dir, catalog.fiscal_year, kpi)
     spec = table.spec
     name = spec.file
+    table_th = _table_th(kpi)
     if spec.kind == "pmqa":
         return check_pmqa_table(table, kpi)
     out: list[Finding] = []
@@ -115,16 +123,19 @@ def check_units_table(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
         label = row.get("row_no", i + 1)
         unit = row.get(spec.unit, "")
         where = f"{name} แถว {label} ({unit})"
+        where_th = f"{table_th} แถวที่ {label} ({unit})"
         src = row.get("source", "")
         printed_pct = row.get(spec.percent) if spec.percent else None
-        out += check_ratio(where, row[spec.numerator], row[spec.denominator], printed_pct, src)
+        out += check_ratio(where, row[spec.numerator], row[spec.denominator], printed_pct, src, where_th=where_th)
         if spec.parts:
             parts_sum = sum(row[p] or 0 for p in spec.parts)
             if parts_sum != row[spec.numerator]:
+                parts_th = " + ".join(_bare(column_label_th(p)) for p in spec.parts)
                 out.append(Finding(
                     "breakdown_mismatch", "warning", where,
-                    f"ผลรวมของ {' + '.join(spec.parts)} = {_fmt(parts_sum, 0)} ไม่เท่ากับ {spec.numerator} = {_fmt(row[spec.numerator], 0)}",
-                    src, expected=_fmt(parts_sum, 0), printed=_fmt(row[spec.numerator], 0),
+                    f"ผลรวมของ{parts_th} = {_fmt(parts_sum, 0)} ไม่เท่ากับ{_bare(column_label_th(spec.numerator))} "
+                    f"= {_fmt(row[spec.numerator], 0)}",
+                    src, expected=_fmt(parts_sum, 0), printed=_fmt(row[spec.numerator], 0), where_th=where_th,
                 ))
     if table.total is not None:
         src = table.total.get("source", "")
@@ -135,9 +146,11 @@ def check_units_table(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
                     "total_mismatch", "warning", f"{name} แถวรวม คอลัมน์ {col}",
                     f"แถวรวมพิมพ์ {_fmt(table.total[col], 0)} แต่ผลบวกรายแถวได้ {_fmt(added, 0)}",
                     src, expected=_fmt(added, 0), printed=_fmt(table.total[col], 0),
+                    where_th=f"{table_th} แถวรวม คอลัมน์{_bare(column_label_th(col))}",
                 ))
         if spec.percent:
-            out += check_ratio(f"{name} แถวรวม", table.total[spec.numerator], table.total[spec.denominator], table.total[spec.percent], src)
+            out += check_ratio(f"{name} แถวรวม", table.total[spec.numerator], table.total[spec.denominator], table.total[spec.percent], src,
+                               where_th=f"{table_th} แถวรวม")
     out += _rows_against_result(table, kpi)
     return out
 
@@ -158,7 +171,7 @@ def _rows_against_result(table, kpi: Kpi) -> list[Finding]:
             f"ผลบวกรายแถวของตาราง{spec.title_th and ' ' + spec.title_th} ได้ {_fmt(added[0], 0)}/{_fmt(added[1], 0)} "
             f"ไม่ตรงกับตัวตั้ง/ตัวหารของผลการดำเนินงาน {_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)}{no_total}",
             r.source, expected=f"{_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)}",
-            printed=f"{_fmt(added[0], 0)}/{_fmt(added[1], 0)}",
+            printed=f"{_fmt(added[0], 0)}/{_fmt(added[1], 0)}", where_th=f"{_table_th(kpi)} เทียบกับผลการดำเนินงาน",
         ))
     if table.total is not None:
         printed_total = (table.total[spec.numerator], table.total[spec.denominator])
@@ -167,7 +180,7 @@ def _rows_against_result(table, kpi: Kpi) -> list[Finding]:
                 "result_total_row_mismatch", "warning", f"KPI {kpi.id}",
                 f"ผลการดำเนินงาน {_fmt(r.numerator, 0)}/{_fmt(r.denominator, 0)} ไม่ตรงกับแถวรวมของตาราง "
                 f"{_fmt(printed_total[0], 0)}/{_fmt(printed_total[1], 0)}",
-                r.source,
+                r.source, where_th=f"{_table_th(kpi)} แถวรวม",
             ))
     return out
 
@@ -197,7 +210,7 @@ def check_within(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
                 out.append(Finding(
                     "unit_missing_in_other_table", "warning", f"{spec.file} แถว {key} ({row.get(spec.unit, '')})",
                     f"ไม่มีแถวที่ {key} ในตารางของตัวชี้วัด {rule.kpi} จึงตรวจ{rule.column_label_th}กับ{rule.other_label_th}ไม่ได้",
-                    row.get("source", ""),
+                    row.get("source", ""), where_th=f"{_table_th(kpi)} แถวที่ {key} ({row.get(spec.unit, '')})",
                 ))
                 continue
             mine = _value(table, row, rule.column)
@@ -211,8 +224,21 @@ def check_within(params_dir, catalog: Catalog, kpi: Kpi) -> list[Finding]:
                 f"{rule.why_th} แต่{rule.column_label_th} {_fmt(mine, 0)} คน (ตัวชี้วัด {kpi.id}) มากกว่า"
                 f"{rule.other_label_th} {_fmt(bound, 0)} คน (ตัวชี้วัด {rule.kpi}) ของหน่วยงานเดียวกัน",
                 src or rule.source, expected=f"≤ {_fmt(bound, 0)}", printed=_fmt(mine, 0),
+                where_th=f"{_table_th(kpi)} แถวที่ {key} ({row.get(spec.unit, '')}) เทียบกับ{_table_th(other_kpi)} แถวที่ {key}",
             ))
     return out
+
+
+def _table_th(kpi: Kpi) -> str:
+    """The reader's name of a KPI's per-unit table: "ตารางตัวชี้วัดที่ 3.2"."""
+    return f"ตาราง{kpi_th(kpi.id)}"
+
+
+def _bare(label: str) -> str:
+    """A column header without its unit: "มีสมรรถภาพดีขึ้น (คน)" -> "มีสมรรถภาพดีขึ้น"."""
+    import re
+
+    return re.sub(r"\s*\([^()]*\)$", "", label)
 
 
 def _value(table, row, column):
@@ -227,6 +253,9 @@ def _value(table, row, column):
 
 def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
     from .pmqa import N_CATEGORIES, pmqa_status, pmqa_total
+    from .units import column_label_th
+
+    table_th = _table_th(kpi)
 
     out = []
     raw = table.printed
@@ -240,7 +269,7 @@ def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
         # nothing can be recomputed from an incomplete table: say so instead of failing
         return [Finding("pmqa_category_count", "warning", table.spec.file,
                         f"ตารางมี {len(categories)} หมวด แต่ PMQA 4.0 มี {N_CATEGORIES} หมวด จึงคำนวณคะแนนรวมซ้ำไม่ได้", source,
-                        expected=str(N_CATEGORIES), printed=str(len(categories)))]
+                        expected=str(N_CATEGORIES), printed=str(len(categories)), where_th=table_th)]
     for col in [c for c in rows.columns if c.endswith("_score")]:
         computed = pmqa_total(categories[col].tolist())
         if len(total_row):
@@ -249,13 +278,15 @@ def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
             if not _close(computed, printed):
                 out.append(Finding("pmqa_total_mismatch", "warning", f"{table.spec.file} {col}",
                                    f"คะแนนรวมพิมพ์ {_fmt(printed)} แต่ค่าเฉลี่ย 7 หมวด = {_fmt(computed)}", src,
-                                   expected=_fmt(computed), printed=_fmt(printed)))
+                                   expected=_fmt(computed), printed=_fmt(printed),
+                                   where_th=f"{table_th} คอลัมน์{column_label_th(col)}"))
             if len(status_row):
                 status = pmqa_status(printed)
                 p_status = status_row[col].iloc[0]
                 if not _close(status, p_status):
                     out.append(Finding("pmqa_status_mismatch", "warning", f"{table.spec.file} {col}",
-                                       f"สถานะพิมพ์ {_fmt(p_status)} แต่ {_fmt(printed)}/125 = {_fmt(status)}", src))
+                                       f"สถานะพิมพ์ {_fmt(p_status)} แต่ {_fmt(printed)}/125 = {_fmt(status)}", src,
+                                       where_th=f"{table_th} คอลัมน์{column_label_th(col)}"))
     result = kpi.result.value if kpi.result is not None else None
     if result is not None and "assessor_score" in rows.columns:
         # the categories must give the result even when the total row is missing or removed
@@ -264,14 +295,17 @@ def check_pmqa_table(table, kpi: Kpi) -> list[Finding]:
             none = "" if len(total_row) else " (ตารางไม่มีแถวคะแนนรวม)"
             out.append(Finding("pmqa_result_mismatch", "warning", f"KPI {kpi.id}",
                                f"ผลการดำเนินงาน {_fmt(result)} ไม่ตรงกับค่าเฉลี่ยคะแนนจากผู้ตรวจของ 7 หมวด "
-                               f"= {_fmt(computed)}{none}", source, expected=_fmt(computed), printed=_fmt(result)))
+                               f"= {_fmt(computed)}{none}", source, expected=_fmt(computed), printed=_fmt(result),
+                               where_th=f"{kpi_th(kpi.id)} ผลการดำเนินงาน"))
         elif len(total_row) and not _close(total_row["assessor_score"].iloc[0], result):
             out.append(Finding("pmqa_result_mismatch", "warning", f"KPI {kpi.id}",
-                               f"ผลการดำเนินงาน {_fmt(result)} ไม่ตรงกับคะแนนรวมจากผู้ตรวจที่พิมพ์ในตาราง", source))
+                               f"ผลการดำเนินงาน {_fmt(result)} ไม่ตรงกับคะแนนรวมจากผู้ตรวจที่พิมพ์ในตาราง", source,
+                               where_th=f"{kpi_th(kpi.id)} ผลการดำเนินงาน"))
     return out
 
 
 def check_target_rule(kpi: Kpi) -> list[Finding]:
+    from .decisions import RULE_TH
     from .targets import derive_targets, trajectory
 
     out = []
@@ -282,8 +316,8 @@ def check_target_rule(kpi: Kpi) -> list[Finding]:
             if not _close(want, got):
                 out.append(Finding(
                     "target_rule_mismatch", "warning", f"KPI {kpi.id} เป้าหมายระดับ {level}",
-                    f"เป้าหมายที่พิมพ์ {_fmt(got)} แต่กฎ {rule.rule} ให้ {_fmt(want)}", rule.source,
-                    expected=_fmt(want), printed=_fmt(got),
+                    f"เป้าหมายที่พิมพ์ {_fmt(got)} แต่{RULE_TH.get(rule.rule, 'กฎการคำนวณค่าเป้าหมาย')}ให้ {_fmt(want)}", rule.source,
+                    expected=_fmt(want), printed=_fmt(got), where_th=f"{kpi_th(kpi.id)} ค่าเป้าหมายระดับ {level}",
                 ))
     traj = kpi.trajectory
     if traj is not None:
@@ -293,12 +327,13 @@ def check_target_rule(kpi: Kpi) -> list[Finding]:
                 out.append(Finding(
                     "trajectory_mismatch", "warning", f"KPI {kpi.id} ค่าเป้าหมายปี {year}",
                     f"ค่าเป้าหมายที่พิมพ์ {_fmt(printed)} แต่เส้นทางเป้าหมายให้ {_fmt(values[year])}", traj.source,
+                    where_th=f"{kpi_th(kpi.id)} ค่าเป้าหมายปี {year}",
                 ))
         if traj.last_step is not None and traj.last_step != traj.step:
             out.append(Finding(
                 "trajectory_uneven_step", "info", f"KPI {kpi.id} เส้นทางเป้าหมาย",
                 f"เพิ่มปีละ {_fmt(traj.step)} จุด ยกเว้นปีสุดท้ายเพิ่ม {_fmt(traj.last_step)} จุด (เพื่อให้ถึงร้อยละ 100)",
-                traj.source,
+                traj.source, where_th=f"{kpi_th(kpi.id)} เส้นทางค่าเป้าหมาย",
             ))
     return out
 
@@ -317,6 +352,7 @@ def check_known_issues(params_dir, fiscal_year) -> list[Finding]:
         code: str
         severity: str = "info"
         where: str
+        where_th: str = ""  # the place in the reader's terms (the report body shows this, not ``where``)
         message_th: str
         source: str = ""
 
@@ -325,7 +361,18 @@ def check_known_issues(params_dir, fiscal_year) -> list[Finding]:
         issues: list[Issue]
 
     data = validate(Issues, load_yaml(path), path)
-    return [Finding(i.code, i.severity, i.where, i.message_th, i.source) for i in data.issues]
+    return [Finding(i.code, i.severity, i.where, i.message_th, i.source, where_th=i.where_th or _where_th(i.where))
+            for i in data.issues]
+
+
+def _where_th(where: str) -> str:
+    """A reader's place from a technical one that names a KPI ("KPI 4 สูตรการคำนวณ" -> "ตัวชี้วัดที่ 4 สูตรการคำนวณ");
+    a place that names a file gets none (the params entry should give ``where_th``)."""
+    import re
+
+    if re.search(r"\.(csv|ya?ml|xlsx)\b", where):
+        return ""
+    return re.sub(r"\bKPI (?=\d)", "ตัวชี้วัดที่ ", where)
 
 
 def check_series_agreement(catalog: Catalog, params_dir) -> list[Finding]:
@@ -343,8 +390,10 @@ def check_series_agreement(catalog: Catalog, params_dir) -> list[Finding]:
                 if point.value is not None and not _close(row["value"], point.value):
                     out.append(Finding(
                         "series_mismatch", "warning", f"KPI {kpi.id} history {point.fiscal_year}",
-                        f"kpis.yaml ให้ {_fmt(point.value)} แต่ series/kpi_results.csv ({row['series_id']}) ให้ {_fmt(row['value'])}",
+                        f"ข้อมูลย้อนหลังของตัวชี้วัดให้ {_fmt(point.value)} แต่ชุดข้อมูลผลการดำเนินงานรายปี "
+                        f"({row['label_th']}) ให้ {_fmt(row['value'])}",
                         point.source, expected=_fmt(row["value"]), printed=_fmt(point.value),
+                        where_th=f"{kpi_th(kpi.id)} ข้อมูลย้อนหลังปี {point.fiscal_year}",
                     ))
     return out
 

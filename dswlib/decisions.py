@@ -108,5 +108,6 @@ def target_decisions(catalog: Catalog, params_dir=None) -> list[Finding]:
     for kpi in catalog.targets_unset:
         message, expected = _message(catalog, kpi, params_dir)
         source = kpi.target_rule.source if kpi.target_rule is not None and kpi.target_rule.source else kpi.source
-        out.append(Finding(CODE, "warning", f"KPI {kpi.id} ค่าเป้าหมาย", message, source, expected=expected))
+        out.append(Finding(CODE, "warning", f"KPI {kpi.id} ค่าเป้าหมาย", message, source, expected=expected,
+                           where_th=f"ตัวชี้วัดที่ {kpi.id} ค่าเป้าหมาย"))
     return out

@@ -35,7 +35,7 @@ from .errors import ParamsError
 log = logging.getLogger("dswlib.newyear")
 
 ROUND_NARRATIVE = ("actions_th", "support_factors_th", "obstacles_th", "evidence_th")
-DROP_CATALOG_KEYS = ("source_document", "scoring_note_th", "derived_from")
+DROP_CATALOG_KEYS = ("source_document", "scoring_note_th", "scoring_note_source", "derived_from")
 
 
 @dataclass

@@ -170,3 +170,61 @@ def scorecard_dict(card: Scorecard) -> dict:
         "level": card.level,
         "findings": [f.to_dict() for f in card.findings],
     }
+
+
+SCORECARD_COLUMNS = [
+    "fiscal_year", "kpi_id", "name", "component", "parent", "kind", "unit", "direction", "weight",
+    "target_50", "target_75", "target_100", "result", "numerator", "denominator", "level_reached", "level_th",
+    "score", "weighted_score",
+]
+
+
+def card_frame(card: Scorecard):
+    """A loaded scorecard as a DataFrame, one row per KPI, numbers as numbers (NaN when missing).
+
+    Columns follow ``dsw score --json`` (:func:`scorecard_dict`): ``weight``, ``target_50/75/100``,
+    ``result`` (a milestone KPI's level reached), ``numerator``, ``denominator``, ``level_reached``
+    (0/50/75/100), ``score`` (0-100) and ``weighted_score`` are floats; ``level_th`` is the level in the
+    year's own terms.
+    """
+    import pandas as pd
+
+    rows = []
+    for r in card.rows:
+        k = r.kpi
+        targets = list(k.targets) if k.is_numeric and k.targets is not None else [None] * 3
+        res = k.result
+        rows.append({
+            "fiscal_year": card.catalog.fiscal_year, "kpi_id": k.id, "name": k.name_th, "component": k.component,
+            "parent": k.parent, "kind": k.kind, "unit": k.unit, "direction": k.direction, "weight": _num(k.weight),
+            "target_50": _num(targets[0]), "target_75": _num(targets[1]), "target_100": _num(targets[2]),
+            "result": _num(r.level if k.kind == "milestone" else r.result),
+            "numerator": _num(res.numerator) if res else None, "denominator": _num(res.denominator) if res else None,
+            "level_reached": _num(r.level), "level_th": None if k.kind == "composite" else r.level_label_th,
+            "score": _num(r.score), "weighted_score": _num(r.weighted),
+        })
+    frame = pd.DataFrame(rows, columns=SCORECARD_COLUMNS)
+    numeric = ["weight", "target_50", "target_75", "target_100", "result", "numerator", "denominator", "level_reached",
+               "score", "weighted_score"]
+    frame[numeric] = frame[numeric].astype(float)
+    return frame
+
+
+def scorecard_frame(fiscal_year, params_dir=None, rule: ScoringRule | None = None):
+    """Any fiscal year's scorecard as a numeric DataFrame (see :func:`card_frame`); ``2564``, ``"๒๕๖๔"`` and ``64`` all work."""
+    from .fiscal import normalize_be_year
+
+    return card_frame(load_scorecard(params_dir, normalize_be_year(fiscal_year), rule))
+
+
+def scorecards_frame(params_dir=None, years=None):
+    """The scorecards of several years stacked (default: every year with a KPI catalog), for cross-year work."""
+    import pandas as pd
+
+    from .catalog import available_years
+    from .paths import resolve_params_dir
+
+    params_dir = resolve_params_dir(params_dir)
+    years = available_years(params_dir) if years is None else years
+    frames = [scorecard_frame(year, params_dir) for year in years]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SCORECARD_COLUMNS)

@@ -194,3 +194,13 @@ def printed_value_check(frame):
         "series_id", "kpi_id", "fiscal_year", "numerator", "denominator", "printed",
         "recomputed", "matches", "truncated_matches", "source",
     ])
+
+
+def series_table(params_dir=None, *, frame=None):
+    """The series side by side: one row per indicator (id, Thai name, unit), one numeric column per fiscal year."""
+    if frame is None:
+        frame = load_series(params_dir)
+    labels = frame.groupby("series_id").agg(label_th=("label_th", "last"), unit=("unit", "first"))
+    wide = frame.pivot(index="series_id", columns="fiscal_year", values="value")
+    wide.columns = [int(c) for c in wide.columns]
+    return labels.join(wide).reset_index()

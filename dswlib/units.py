@@ -11,6 +11,30 @@ from .thainum import parse_number, percent
 
 TOTAL_LABELS = ("รวม", "total")
 
+# Thai headers of the per-unit tables' columns, as the reports and the intake workbook show them
+COLUMN_LABELS_TH = {
+    "assessed_irp_2plus_persons": "กลุ่มเป้าหมายที่ประเมิน IRP 2 ครั้งขึ้นไป (คน)",
+    "improved_persons": "มีสมรรถภาพดีขึ้น (คน)",
+    "upgraded_b_to_a_persons": "เลื่อนจาก B เป็น A (คน)",
+    "maintained_a_persons": "คงอยู่กลุ่ม A (คน)",
+    "group_a_assessed_persons": "กลุ่มเป้าหมายกลุ่ม A (คน)",
+    "returned_to_society_persons": "กลับคืนสู่สังคม (คน)",
+    "returned_to_family_persons": "คืนสู่ครอบครัว (คน)",
+    "employed_in_establishment_persons": "ทำงานในสถานประกอบการ (คน)",
+    "service_users_persons": "ผู้ใช้บริการ (คน)",
+    "returned_family_community_persons": "ส่งกลับครอบครัว/ชุมชน (คน)",
+    "total_returned_persons": "รวมส่งกลับคืนสู่สังคม (คน)",
+    "category_th": "หมวด",
+    "self_assessment_score": "ผลการประเมินตนเองจากหน่วยงาน",
+    "assessor_score": "ผลการประเมินจากผู้ตรวจ",
+    "all_agency_average_score": "ค่าเฉลี่ยของหน่วยงานที่ประเมินทั้งหมด",
+}
+
+
+def column_label_th(column: str) -> str:
+    """The Thai header of a per-unit table column (the column name itself when it has none)."""
+    return COLUMN_LABELS_TH.get(column, column)
+
 
 @dataclass
 class LoadedTable:

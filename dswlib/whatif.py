@@ -63,22 +63,93 @@ def result_for_score(score: float, targets: Sequence[float], direction: str = "h
 
 
 def what_if_frame(scorecard):
-    """One row per numeric KPI with a result: level, next level, target and the gap to it."""
+    """One row per numeric KPI with targets: result, level, next level, its target and the gap (numbers; NaN when none)."""
+    import pandas as pd
+
+    rows = []
+    terms = scorecard.catalog.terms
+    for row in scorecard.rows:
+        k = row.kpi
+        if not k.is_numeric or k.targets is None:  # targets not decided yet (planning year)
+            continue
+        nl = next_level(k.id, row.result, k.targets, k.direction, terms)
+        rows.append({
+            "ตัวชี้วัด": k.id,
+            "ผลการดำเนินงาน": _num(row.result),
+            "ระดับปัจจุบัน": None if nl.level is None else level_name(nl.level, terms),
+            "ระดับถัดไป": None if nl.next_level is None else level_name(nl.next_level, terms),
+            "ค่าเป้าหมาย": _num(nl.target),
+            "ส่วนต่างที่ต้องเพิ่ม": _num(nl.gap),
+        })
+    return pd.DataFrame(rows, columns=["ตัวชี้วัด", "ผลการดำเนินงาน", "ระดับปัจจุบัน", "ระดับถัดไป", "ค่าเป้าหมาย",
+                                       "ส่วนต่างที่ต้องเพิ่ม"])
+
+
+def _num(value) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def results_for_scores(scorecard, scores=(75, 90)):
+    """The result each numeric KPI needs for each score in ``scores`` under the year's scoring rule (numbers)."""
     import pandas as pd
 
     rows = []
     for row in scorecard.rows:
         k = row.kpi
-        if not k.is_numeric or k.targets is None:  # targets not decided yet (planning year)
+        if not k.is_numeric or k.targets is None:  # a planning year may not have decided them yet
             continue
-        terms = scorecard.catalog.terms
+        rows.append({"ตัวชี้วัด": k.id, **{f"คะแนน {s:g}": float(result_for_score(s, k.targets, k.direction, scorecard.rule))
+                                           for s in scores}})
+    return pd.DataFrame(rows, columns=["ตัวชี้วัด", *(f"คะแนน {s:g}" for s in scores)])
+
+
+def next_level_scenario(scorecard) -> dict:
+    """``{kpi_id: result}``: each numeric KPI at the target of its next level (or its result when at the top).
+
+    A starting point for :func:`what_if`: edit the dict to try other results.
+    """
+    out = {}
+    terms = scorecard.catalog.terms
+    for row in scorecard.rows:
+        k = row.kpi
+        if not k.is_numeric or k.targets is None:
+            continue
         nl = next_level(k.id, row.result, k.targets, k.direction, terms)
-        rows.append({
-            "ตัวชี้วัด": k.id,
-            "ผลการดำเนินงาน": "-" if row.result is None else f"{row.result:,.2f}",
-            "ระดับปัจจุบัน": "-" if nl.level is None else level_name(nl.level, terms),
-            "ระดับถัดไป": "-" if nl.next_level is None else level_name(nl.next_level, terms),
-            "ค่าเป้าหมาย": "-" if nl.target is None else f"{nl.target:,.2f}",
-            "ส่วนต่างที่ต้องเพิ่ม": "-" if nl.gap is None else f"{nl.gap:,.2f}",
-        })
-    return pd.DataFrame(rows)
+        out[k.id] = nl.target if nl.target is not None else float(row.result)
+    return out
+
+
+def what_if(scorecard, results: dict):
+    """Re-score the year with some results replaced: per KPI (and the total) the score before and after.
+
+    ``results`` maps numeric KPI ids to a result (``{"3.2": 74.97}``); a milestone or composite KPI,
+    or an unknown id, is a ``ValueError`` naming it. Targets, weights and the scoring rule stay the year's.
+    """
+    import pandas as pd
+
+    from .scorecard import build_scorecard
+
+    catalog = scorecard.catalog.model_copy(deep=True)
+    for kpi_id, value in results.items():
+        try:
+            kpi = catalog.kpi(str(kpi_id))
+        except KeyError:
+            raise ValueError(f"what_if: no KPI {kpi_id!r} in fiscal year {catalog.fiscal_year}") from None
+        if not kpi.is_numeric or kpi.targets is None:
+            raise ValueError(f"what_if: KPI {kpi_id} is {kpi.kind} without numeric targets; give results of numeric KPIs only")
+        from .catalog import Result
+
+        kpi.result = Result(value=float(value)) if kpi.result is None else kpi.result.model_copy(
+            update={"value": float(value), "numerator": None, "denominator": None})
+    after = build_scorecard(catalog, [], scorecard.rule)
+    rows = []
+    for old, new in zip(scorecard.rows, after.rows):
+        rows.append({"ตัวชี้วัด": old.kpi.id, "ผลเดิม": _num(old.result if old.kpi.kind != "milestone" else old.level),
+                     "ผลสมมติ": _num(new.result if new.kpi.kind != "milestone" else new.level),
+                     "คะแนนเดิม": _num(old.score), "คะแนนสมมติ": _num(new.score),
+                     "คะแนนถ่วงน้ำหนักเดิม": _num(old.weighted), "คะแนนถ่วงน้ำหนักสมมติ": _num(new.weighted)})
+    rows.append({"ตัวชี้วัด": "รวม", "ผลเดิม": None, "ผลสมมติ": None, "คะแนนเดิม": None, "คะแนนสมมติ": None,
+                 "คะแนนถ่วงน้ำหนักเดิม": _num(scorecard.total), "คะแนนถ่วงน้ำหนักสมมติ": _num(after.total)})
+    frame = pd.DataFrame(rows)
+    frame.attrs["level_before"], frame.attrs["level_after"] = scorecard.level, after.level
+    return frame

@@ -21,7 +21,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def report():
-    return AnnualReport.load(2564, 12, ROOT / "params")
+    return AnnualReport.load(fiscal_year=2564, round=12, params_dir=ROOT / "params")
 
 
 def _pages(catalog):
@@ -79,7 +79,7 @@ def test_every_figure_in_the_narrative_is_printed_on_its_seed_lines(catalog):
 
 
 def test_the_figures_the_review_found_missing_are_on_the_pages(report, catalog):
-    page = {k.id: report.description_html(k) + report.narrative_html(k) for k in _pages(catalog)}
+    page = {k.id: report.kpi_page(k.id).to_html() for k in _pages(catalog)}
     # KPI 1: income threshold, the dated meeting, trainers' batches, activity counts and participants (002 L174-214)
     for figure in ("3,000 บาทต่อเดือน", "22 มกราคม 2564", "403 คน", "124 คน", "138 คน", "141 คน",
                    "54 พื้นที่", "2,205 คน", "37 พื้นที่", "1,813 คน", "30 พื้นที่"):
@@ -107,18 +107,18 @@ def test_narrative_text_is_escaped(params_copy):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "{th: ระบบการยื่นขอรับเงินอุดหนุนออนไลน์ (e-form), source: \"002 L753\"}",
         "{th: \"<b>x</b> & y\", source: \"002 L753\"}"), encoding="utf-8")
-    report = AnnualReport.load(2564, 12, params_copy)
-    markup = report.narrative_html(report.catalog.kpi("5.1"))
+    report = AnnualReport.load(fiscal_year=2564, round=12, params_dir=params_copy)
+    markup = report.kpi_page("5.1").to_html()
     assert "<b>x</b>" not in markup and "&lt;b&gt;x&lt;/b&gt; &amp; y" in markup
 
 
 def test_front_matter_follows_the_seed(report):
     # the map groups the department's KPIs under the two components with their weights (002 L128-138)
-    strategy = report.strategy_html()
+    strategy = report.strategy_map().to_html()
     assert "(Performance Base) ร้อยละ 70" in strategy and "(Potential Base) ร้อยละ 30" in strategy
     # KPI 5.1 carries its topic in the KPI table as the seed prints it (002 L154)
-    table = report.kpi_table().set_index("น้ำหนัก (ร้อยละ)", append=True)["ตัวชี้วัด"].tolist()
+    table = report.kpi_weights_table().data["ตัวชี้วัด"].tolist()
     assert any(t.startswith("5.1 ") and t.endswith("(ประเด็นการสร้างนวัตกรรมในการปรับปรุงกระบวนการ หรือ การให้บริการ e-Service)")
                for t in table)
     assert any(t.startswith("1 ") and t.count("1 กรม 1 ปฏิรูป") == 1 for t in table)  # a tag already in the name is not repeated
-    assert "กลุ่มพัฒนาระบบบริหาร กรมพัฒนาสังคมและสวัสดิการ" in report.cover_html()  # 002 L14-15
+    assert "กลุ่มพัฒนาระบบบริหาร กรมพัฒนาสังคมและสวัสดิการ" in report.cover().to_html()  # 002 L14-15

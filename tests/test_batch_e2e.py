@@ -62,8 +62,46 @@ def test_annual_report_figures_match_seed_002(batch):
     assert "เป้าหมายขั้นต่ำ (50)" in text and "ขั้นต้น" not in text
     # every province row of the KPI 4 table is there, with the printed and recomputed percentage
     assert "สตูล" in text and "78.13" in text
-    # the data-quality section lists the seed's own problems
-    assert "numerator_above_denominator" in text and "700.00" in text
+    # the data-quality section lists the seed's own problems (in Thai; the codes are in the appendix)
+    body, appendix = _body_and_appendix(text)
+    assert "ตัวตั้ง (7) มากกว่าตัวหาร (1)" in body and "700.00" in body
+    assert "numerator_above_denominator" in appendix and "numerator_above_denominator" not in body
+
+
+APPENDIX_HEADING = "ภาคผนวก ข้อมูลทางเทคนิค"
+SOFTWARE_WORDS = re.compile(r"dswlib|params|\.csv|\.ya?ml|\.ipynb|\b[a-z]+(?:_[a-z0-9]+)+\b|\b\d{3} L\d+|\bL\d{2,}\b")
+
+
+def _body_and_appendix(text):
+    """The page's text before the appendix heading (the last one: the table of contents names it too) and after."""
+    cut = text.rfind(APPENDIX_HEADING)
+    assert cut > 0, "no appendix"
+    return text[:cut], text[cut:]
+
+
+@pytest.mark.parametrize("year", [2564, 2566])
+def test_annual_report_body_speaks_the_departments_thai(batch, year):
+    """Issue 12.6: no package name, params key, file name, English code or seed line before the appendix;
+    the appendix carries the provenance."""
+    out, _ = batch
+    from figures.extract import visible_text
+
+    body, appendix = _body_and_appendix(visible_text(_html(out, year, "annual_report")))
+    assert sorted({m.group(0) for m in SOFTWARE_WORDS.finditer(body)}) == []
+    assert f"params/{year}/kpis.yaml" in appendix and ("002 L" if year == 2564 else "000 L") in appendix
+    if year == 2564:
+        assert "facilities_kpi3_2.csv แถว 3" in appendix and "002 L463" in appendix
+
+
+def test_annual_report_links_its_covid_chapter_when_the_year_has_one(batch):
+    """Issue 12.7: FY2564 (covid.yaml) lists the chapter in its table of contents and links the page beside it."""
+    out, _ = batch
+    markup = _html(out, 2564, "annual_report")
+    assert 'href="covid_lessons.html"' in markup and (out / "2564" / "covid_lessons.html").exists()
+    toc = markup[markup.find('class="dsw-toc"'):]
+    toc = toc[:toc.find("</nav>")]
+    assert "ผลการถอดบทเรียนในการบริหารจัดการผลกระทบ" in _text(toc)
+    assert "covid_lessons.html" not in _html(out, 2566, "annual_report")
 
 
 def test_covid_section_figures(batch):

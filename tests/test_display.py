@@ -84,3 +84,15 @@ def test_file_cache_follows_edits(tmp_path):
     time.sleep(0.01)
     path.write_text("22")
     assert load(path) == "22" and len(calls) == 2
+
+
+def test_missing_text_and_row_formats_are_display_only():
+    """A column says what a missing value reads; some rows of a column can be shown differently (a sub-weight "(10)")."""
+    frame = pd.DataFrame({"ตัวชี้วัด": ["3", "3.1", "3.2"], "น้ำหนัก": [20.0, 10.0, 10.0], "เป้าหมาย": [float("nan"), 13.16, None]})
+    sub = [False, True, True]
+    t = ReportTable(frame, cols={"น้ำหนัก": Col(decimals=0), "เป้าหมาย": Col(decimals=2, missing="ยังไม่กำหนด")},
+                    row_cols={"น้ำหนัก": [(sub, Col(fmt=lambda v: f"({v:g})"))]})
+    html = t.to_html()
+    assert ">20<" in html and html.count(">(10)<") == 2 and ">13.16<" in html and html.count(">ยังไม่กำหนด<") == 2
+    assert t.data["น้ำหนัก"].tolist() == [20.0, 10.0, 10.0]  # the data keeps the numbers
+    assert "dsw-right" in html  # a formatted numeric column is still aligned as numbers

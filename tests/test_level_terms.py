@@ -20,16 +20,16 @@ SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds", Path("/work/shared/s
 def test_fy2564_uses_the_terms_of_seed_002(params_dir):
     catalog = load_catalog(params_dir, 2564)
     assert catalog.terms == ("ขั้นต่ำ", "มาตรฐาน", "ขั้นสูง")
-    report = AnnualReport.load(2564, 12, params_dir)
-    headers = list(report.targets_frame(catalog.kpi("3.1")).columns)
+    report = AnnualReport.load(fiscal_year=2564, round=12, params_dir=params_dir)
+    headers = list(report.targets_table("3.1").data.columns)
     assert headers[1:] == ["เป้าหมายขั้นต่ำ (50)", "เป้าหมายมาตรฐาน (75)", "เป้าหมายขั้นสูง (100)"]
-    score_table = report.score_frame()
+    score_table = report.score_table().data
     assert "ขั้นต่ำ (50)" in score_table.columns and "ขั้นต้น (50)" not in score_table.columns
     levels = dict(zip(score_table["ตัวชี้วัด"].str.strip().str.split().str[0], score_table["ระดับที่บรรลุ"]))
     assert levels["3.1"] == "ขั้นต่ำ" and levels["3.2"] == "ต่ำกว่าขั้นต่ำ" and levels["2"] == "ขั้นต่ำ"
     assert report.scorecard.level == "ขั้นต่ำ"  # total 54.17
-    assert "ต่ำกว่าเป้าหมายขั้นต่ำได้ 0 คะแนน" in report.foreword_html()
-    page = report.result_html(catalog.kpi("4"))
+    assert "ต่ำกว่าเป้าหมายขั้นต่ำได้ 0 คะแนน" in report.foreword().to_html()
+    page = report.kpi_page("4").to_html()
     assert "ต่ำกว่าขั้นต่ำ" in page and "ขั้นต้น" not in page
 
 
@@ -59,7 +59,7 @@ def test_changing_the_terms_in_params_changes_every_text(params_copy):
         "level_terms_th: [ขั้นต่ำ, มาตรฐาน, ขั้นสูง]", "level_terms_th: [ระดับหนึ่ง, ระดับสอง, ระดับสาม]"), encoding="utf-8")
     text = CliRunner().invoke(main, ["score", "2564", "--params", str(params_copy)]).output
     assert "ระดับหนึ่ง" in text and "ขั้นต่ำ" not in text
-    report = AnnualReport.load(2564, 12, params_copy)
+    report = AnnualReport.load(fiscal_year=2564, round=12, params_dir=params_copy)
     assert report.scorecard.level == "ระดับหนึ่ง"
 
 

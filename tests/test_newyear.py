@@ -106,9 +106,10 @@ def test_fy2565_from_fy2564_keeps_units_and_lists_every_target_as_a_decision(par
     # the planning year renders: targets shown as not set, per-unit tables waiting for figures
     from dswlib.annual import AnnualReport
 
-    report = AnnualReport.load(2565, 12, params_copy)
-    assert "ยังไม่กำหนด" in report.targets_frame(cat.kpi("4")).to_string()
-    assert report.units_frame(cat.kpi("4")) is None and "ยังไม่กำหนด" in report.score_frame().to_string()
+    report = AnnualReport.load(fiscal_year=2565, round=12, params_dir=params_copy)
+    targets = report.targets_table("4")
+    assert targets.data.iloc[0, 1:].isna().all() and "ยังไม่กำหนด" in targets.to_html()  # data: missing; shown: not set
+    assert report.units_table("4") is None and "ยังไม่กำหนด" in report.score_table().to_html()
     # and its intake template has the units pre-filled
     book = tmp_path / "fy2565.xlsx"
     assert dsw("intake", "template", 2565, "-o", book, "--params", params_copy).exit_code == 0

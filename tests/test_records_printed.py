@@ -114,7 +114,22 @@ def test_kpi3_2_with_one_assessment_rule(t31, t32):
 def test_findings_cite_the_seed_lines(t31, t32):
     findings = irp_row_findings(t31, t32)
     if t32.lines:
-        assert any("L463" in str(f) for f in findings[3])
+        assert any("L463" in f.source for f in findings[3])
+
+
+def test_row_findings_are_the_shared_finding_type(t31, t32):
+    """Row findings are :class:`dswlib.findings.Finding`: a code, a Thai message and place, the table they concern."""
+    from dswlib.findings import Finding
+    from dswlib.records.consistency import table_of
+
+    row3 = irp_row_findings(t31, t32)[3]
+    assert all(isinstance(f, Finding) for f in row3)
+    above = [f for f in row3 if f.code == "numerator_above_denominator"]
+    assert above and above[0].severity == "error" and table_of(above[0]) == "3.2"
+    assert above[0].printed == "7" and above[0].expected == "≤ 1"
+    assert "กลับคืนสู่สังคม 7 คน มากกว่ากลุ่มเป้าหมายกลุ่ม A 1 คน" in above[0].message
+    assert above[0].where_th == "ตารางตัวชี้วัดที่ 3.2 แถว 3"
+    assert {table_of(f) for f in irp_row_findings(t31, t32)[5]} == {"3.1+3.2"}
 
 
 def test_kpi4_reproduces_all_77_provinces(t4):

@@ -309,6 +309,7 @@ def data_quality_findings(section: CovidSection, series=None):
             source=result.source,
             expected=result.recomputed,
             printed=result.printed,
+            where_th=result.where_th,
         ))
     return out
 

@@ -26,7 +26,8 @@ class Col:
     without decimals and other numbers as they are. ``signed`` prints "+2.87".
     ``fmt`` overrides everything with a function of the value (text out; escaped).
     ``unit`` is metadata for analysts (kept in ``ReportTable.units``); the header
-    already names it where a reader needs it.
+    already names it where a reader needs it. ``missing`` is what a missing value
+    shows ("-" unless the column says otherwise, e.g. "ยังไม่กำหนด").
     """
 
     decimals: int | None = None
@@ -34,6 +35,7 @@ class Col:
     unit: str = ""
     fmt: Callable | None = None
     align: str | None = None  # "left" | "right" | "center"; numbers default to right
+    missing: str = MISSING
 
 
 def _is_missing(value) -> bool:
@@ -54,7 +56,7 @@ def format_cell(value, col: Col | None, thai_digits: bool = False) -> str:
     from ..thainum import format_change, format_number, to_thai_digits
 
     if _is_missing(value):
-        return MISSING
+        return col.missing if col is not None else MISSING
     col = col or Col()
     if col.fmt is not None:
         text = col.fmt(value)
@@ -93,6 +95,9 @@ class ReportTable:
     ``cols`` maps column names to :class:`Col`; ``caption`` is shown above,
     ``source`` and ``notes`` below; ``emphasis`` is a boolean Series/list marking
     rows shown in bold (total rows); ``index`` shows the frame's index.
+    ``row_cols`` shows some rows of a column differently: ``{column: [(mask, Col), ...]}``
+    where ``mask`` is a boolean list over the rows, e.g. a sub-KPI's weight 10 shown
+    "(10)" as the documents print it, while the data holds 10.
     """
 
     data: object  # pandas.DataFrame
@@ -105,6 +110,7 @@ class ReportTable:
     thai_digits: bool = False
     empty: str = "ไม่มีรายการ"
     css_class: str = "dsw-table"
+    row_cols: dict = field(default_factory=dict)
 
     @property
     def units(self) -> dict:
@@ -121,6 +127,12 @@ class ReportTable:
         for name in frame.columns:
             col = cols.get(name)
             sty = sty.format(lambda v, _c=col: format_cell(v, _c, self.thai_digits), subset=[name], escape="html")
+        for name, overrides in self.row_cols.items():
+            for mask, col in overrides:
+                rows = frame.index[[bool(m) for m in mask]]
+                if len(rows):
+                    sty = sty.format(lambda v, _c=col: format_cell(v, _c, self.thai_digits), subset=(rows, [name]),
+                                     escape="html")
         sty = sty.format_index(escape="html", axis=1)
         if self.index:
             sty = sty.format_index(escape="html", axis=0)

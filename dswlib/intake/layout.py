@@ -189,7 +189,7 @@ class Roster:
         return row[self.header.index(column)]
 
     def label(self, column: str) -> str:
-        from ..annual.report import _label  # Thai column names of the per-unit tables
+        from ..units import column_label_th as _label  # Thai column names of the per-unit tables
 
         spec = self.spec
         if column == ID_COLUMN:
