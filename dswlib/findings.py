@@ -44,13 +44,34 @@ def findings_table(findings, *, caption: str = "", empty: str = "ไม่พบ
     """
     import pandas as pd
 
-    from .display import ReportTable
+    from .display import Col, ReportTable
 
     rows = [{"ลำดับ": i, "ระดับ": SEVERITY_TH[f.severity], "ตำแหน่ง": f.where_th or "-", "รายละเอียด": f.message,
-             "ค่าที่พิมพ์": f.printed or None, "ค่าที่คำนวณได้": f.expected or None}
+             "ค่าที่พิมพ์": _value(f.printed), "ค่าที่คำนวณได้": _value(f.expected)}
             for i, f in enumerate(findings, start=1)]
     frame = pd.DataFrame(rows, columns=["ลำดับ", "ระดับ", "ตำแหน่ง", "รายละเอียด", "ค่าที่พิมพ์", "ค่าที่คำนวณได้"])
-    return ReportTable(frame, caption=caption, empty=empty)
+    as_printed = Col(fmt=_as_printed, align="right")
+    return ReportTable(frame, cols={"ค่าที่พิมพ์": as_printed, "ค่าที่คำนวณได้": as_printed}, caption=caption, empty=empty)
+
+
+def _value(text):
+    """A printed/recomputed value as data: a number (``Decimal``, so "2.9" and "61.10" keep the
+    decimals they were printed with), ``None`` when empty or "-", else the text ("2,837.35 / 2,000.00")."""
+    from .thainum import is_missing, parse_number
+
+    if text is None or is_missing(text):
+        return None
+    try:
+        return parse_number(text)
+    except ValueError:  # ParamsError: not one number
+        return text
+
+
+def _as_printed(value) -> str:
+    """A value with the decimals it was printed with ("100.00", "2.9", "196,387")."""
+    from decimal import Decimal
+
+    return f"{value:,}" if isinstance(value, Decimal) else str(value)
 
 
 def findings_appendix_table(findings):
