@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -54,24 +55,36 @@ def findings_table(findings, *, caption: str = "", empty: str = "ไม่พบ
     return ReportTable(frame, cols={"ค่าที่พิมพ์": as_printed, "ค่าที่คำนวณได้": as_printed}, caption=caption, empty=empty)
 
 
+class PrintedNumber(Decimal):
+    """A figure as a finding quotes it: computes as a ``Decimal``, shows the text as printed
+    ("+2.87", "2.9", "100.00", "ร้อยละ 13.90")."""
+
+    def __new__(cls, text):
+        from .thainum import parse_number
+
+        obj = super().__new__(cls, parse_number(text))
+        obj.text = str(text)
+        return obj
+
+    def __reduce__(self):
+        return (PrintedNumber, (self.text,))
+
+
 def _value(text):
-    """A printed/recomputed value as data: a number (``Decimal``, so "2.9" and "61.10" keep the
-    decimals they were printed with), ``None`` when empty or "-", else the text ("2,837.35 / 2,000.00")."""
-    from .thainum import is_missing, parse_number
+    """A printed/recomputed value as data: a :class:`PrintedNumber` when it is one number, ``None``
+    when empty or "-", else the text ("2,837.35 / 2,734.71 / 2,000.00")."""
+    from .thainum import is_missing
 
     if text is None or is_missing(text):
         return None
     try:
-        return parse_number(text)
+        return PrintedNumber(text)
     except ValueError:  # ParamsError: not one number
         return text
 
 
 def _as_printed(value) -> str:
-    """A value with the decimals it was printed with ("100.00", "2.9", "196,387")."""
-    from decimal import Decimal
-
-    return f"{value:,}" if isinstance(value, Decimal) else str(value)
+    return value.text if isinstance(value, PrintedNumber) else str(value)
 
 
 def findings_appendix_table(findings):
