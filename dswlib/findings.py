@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -44,13 +45,46 @@ def findings_table(findings, *, caption: str = "", empty: str = "ไม่พบ
     """
     import pandas as pd
 
-    from .display import ReportTable
+    from .display import Col, ReportTable
 
     rows = [{"ลำดับ": i, "ระดับ": SEVERITY_TH[f.severity], "ตำแหน่ง": f.where_th or "-", "รายละเอียด": f.message,
-             "ค่าที่พิมพ์": f.printed or None, "ค่าที่คำนวณได้": f.expected or None}
+             "ค่าที่พิมพ์": _value(f.printed), "ค่าที่คำนวณได้": _value(f.expected)}
             for i, f in enumerate(findings, start=1)]
     frame = pd.DataFrame(rows, columns=["ลำดับ", "ระดับ", "ตำแหน่ง", "รายละเอียด", "ค่าที่พิมพ์", "ค่าที่คำนวณได้"])
-    return ReportTable(frame, caption=caption, empty=empty)
+    as_printed = Col(fmt=_as_printed, align="right")
+    return ReportTable(frame, cols={"ค่าที่พิมพ์": as_printed, "ค่าที่คำนวณได้": as_printed}, caption=caption, empty=empty)
+
+
+class PrintedNumber(Decimal):
+    """A figure as a finding quotes it: computes as a ``Decimal``, shows the text as printed
+    ("+2.87", "2.9", "100.00", "ร้อยละ 13.90")."""
+
+    def __new__(cls, text):
+        from .thainum import parse_number
+
+        obj = super().__new__(cls, parse_number(text))
+        obj.text = str(text)
+        return obj
+
+    def __reduce__(self):
+        return (PrintedNumber, (self.text,))
+
+
+def _value(text):
+    """A printed/recomputed value as data: a :class:`PrintedNumber` when it is one number, ``None``
+    when empty or "-", else the text ("2,837.35 / 2,734.71 / 2,000.00")."""
+    from .thainum import is_missing
+
+    if text is None or is_missing(text):
+        return None
+    try:
+        return PrintedNumber(text)
+    except ValueError:  # ParamsError: not one number
+        return text
+
+
+def _as_printed(value) -> str:
+    return value.text if isinstance(value, PrintedNumber) else str(value)
 
 
 def findings_appendix_table(findings):

@@ -114,6 +114,14 @@ def test_covid_section_figures(batch):
     assert "ค่าฐานก่อนโควิด" in text and "ปีงบประมาณ 2562 (1 ตุลาคม 2561 – 30 กันยายน 2562)" in text
     assert "ปีระบาดระลอกแรก" in text and "ปีงบประมาณ 2563 (1 ตุลาคม 2562 – 30 กันยายน 2563)" in text
     assert "ไม่ตรงกัน" not in text and "สิ่งที่ข้อมูลยังบอกไม่ได้" in text
+    # issue 12.6: the body speaks the document's Thai; file names, codes and seed lines are in the appendix
+    markup = _html(out, 2564, "covid_lessons")
+    body, appendix = markup.split('<h2 id="appendix">', 1)
+    body = _text(re.sub(r"<style.*?</style>", " ", body.split("<body", 1)[1], flags=re.S))
+    for word in (r"dswlib", r"params", r"\.csv", r"\.yaml", r"\b[a-z]+(?:_[a-z0-9]+)+\b", r"L[0-9]+"):
+        assert not re.search(word, body), (word, re.search(word, body).group(0))
+    appendix = _text(appendix)
+    assert "params/2564/covid.yaml" in appendix and "covid_subtotal" in appendix and "002 L929" in appendix
 
 
 def test_no_code_no_broken_figures_in_reviewer_html(batch):

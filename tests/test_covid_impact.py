@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from dswlib.covid.impact import (
     AGREE, CANNOT, DISAGREE, INCONCLUSIVE, compare_with_narrative, compute_impacts, drop_flag, impact_frame,
 )
-from dswlib.covid.report import build_report, catalog_targets
+from dswlib.covid import CovidReport
+from dswlib.covid.report import catalog_targets
 from dswlib.series import load_series
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +33,7 @@ def impacts():
 @pytest.fixture(scope="module")
 def report():
     """The report as built by default: baseline FY2562 only, FY2563 the first-wave year."""
-    return build_report(2564, PARAMS)
+    return CovidReport.load(fiscal_year=2564, params_dir=PARAMS)
 
 
 def test_only_fy2564_kpis_with_series(impacts):
@@ -49,11 +50,22 @@ def test_change_from_previous_year_matches_the_seed(impacts, kpi, before, after,
     assert (i.previous_year, i.previous, i.value, i.change_previous) == (2563, D(before), D(after), D(change))
 
 
-def test_impact_table_prints_the_seed_figures(impacts):
-    table = impact_frame(list(impacts.values())).set_index("ตัวชี้วัด")
-    assert table.loc["3.2", ["ผล ปี 2563", "ผล ปี 2564", "เปลี่ยนจากปีก่อน"]].tolist() == ["72.84", "16.72", "-56.12"]
-    assert table.loc["4", ["ผล ปี 2563", "ผล ปี 2564", "เปลี่ยนจากปีก่อน"]].tolist() == ["71.41", "50.01", "-21.40"]
-    assert table.loc["3.1", "เปลี่ยนจากปีก่อน"] == "-2.02"
+def _by_kpi(frame):
+    return frame.set_index(frame["ตัวชี้วัด"].str.split(" ").str[0])
+
+
+def test_impact_table_holds_the_seed_figures_as_numbers(impacts):
+    table = _by_kpi(impact_frame(list(impacts.values())))
+    assert table.loc["3.2", ["ผล ปี 2563", "ผล ปี 2564", "เปลี่ยนจากปีก่อน"]].tolist() == [72.84, 16.72, -56.12]
+    assert table.loc["4", ["ผล ปี 2563", "ผล ปี 2564", "เปลี่ยนจากปีก่อน"]].tolist() == [71.41, 50.01, -21.40]
+    assert table.loc["3.1", "เปลี่ยนจากปีก่อน"] == -2.02
+    assert table["เปลี่ยนจากปีก่อน"].dtype.kind == "f"  # sortable, computable
+
+
+def test_impact_table_prints_the_seed_figures(report):
+    html = report.impact_table().to_html()
+    for figure in (">72.84<", ">16.72<", ">-56.12<", ">-21.40<", ">+19.84<", ">+0.74<", ">-2.02<"):
+        assert figure in html, figure
 
 
 def test_baseline_mean_and_change(impacts):
@@ -83,7 +95,7 @@ def test_drop_flags_with_two_pre_covid_points(impacts):
 def test_trend_fit_used_with_three_points():
     points = [(2560, D("10")), (2561, D("12")), (2562, D("14.5"))]
     flagged, lower, method = drop_flag(points, 2564, D("5"))
-    assert flagged is True and "linregress" in method and lower < D("18.6")
+    assert flagged is True and "การถดถอยเชิงเส้น" in method and lower < D("18.6")
     flagged, _, _ = drop_flag(points, 2564, D("18.5"))
     assert flagged is False
 
@@ -104,14 +116,16 @@ def test_comparison_with_two_points_never_disagrees(impacts):
                                    ["1", "2", "3", "3.1", "3.2", "4", "5", "5.1", "5.2"])
     verdict = table.set_index("ตัวชี้วัด")["ผลเปรียบเทียบ"].to_dict()
     # 3.1 is listed but not flagged by the 2-point rule of thumb: not enough to say the data contradict the document
-    assert verdict == {"1": CANNOT, "2": CANNOT, "3.1": INCONCLUSIVE, "3.2": AGREE, "4": AGREE,
-                       "5.1": CANNOT, "5.2": AGREE}
+    assert verdict == {"ตัวชี้วัดที่ 1": CANNOT, "ตัวชี้วัดที่ 2": CANNOT, "ตัวชี้วัดที่ 3.1": INCONCLUSIVE,
+                       "ตัวชี้วัดที่ 3.2": AGREE, "ตัวชี้วัดที่ 4": AGREE, "ตัวชี้วัดที่ 5.1": CANNOT,
+                       "ตัวชี้วัดที่ 5.2": AGREE}
+    assert table["ระบุในตารางที่ 1"].tolist() == [True, True, True, True, True, False, False]
 
 
 def test_data_flag_not_in_narrative_with_two_points_is_inconclusive(impacts):
     table = compare_with_narrative(list(impacts.values()), ["1", "3.2"])
     verdict = table.set_index("ตัวชี้วัด")["ผลเปรียบเทียบ"].to_dict()
-    assert verdict["4"] == INCONCLUSIVE and verdict["3.2"] == AGREE
+    assert verdict["ตัวชี้วัดที่ 4"] == INCONCLUSIVE and verdict["ตัวชี้วัดที่ 3.2"] == AGREE
 
 
 def test_disagreement_needs_a_statistical_test():
@@ -132,14 +146,14 @@ def test_default_baseline_is_fy2562_and_fy2563_is_the_first_wave(report):
     assert impacts["3.2"].first_wave == ((2563, D("72.84")),)
     assert impacts["4"].change_baseline == D("-20.63")  # 50.01 - 70.64 (002 L559)
     assert impacts["3.2"].change_previous == D("-56.12")  # the seed's own change is unchanged
-    table = impact_frame(report.impacts, report.terms).set_index("ตัวชี้วัด")
-    assert table.loc["3.2", "ก่อนโควิด"] == "69.97 (ปี 2562)"
-    assert table.loc["3.2", "ปีระบาดระลอกแรก"] == "72.84 (ปี 2563)"
+    table = _by_kpi(report.impact_table().data)
+    assert table.loc["3.2", "ก่อนโควิด (ปี 2562)"] == 69.97
+    assert table.loc["3.2", "ปีระบาดระลอกแรก (ปี 2563)"] == 72.84
     assert "ห่างจากขั้นต่ำ (50)" in table.columns
 
 
 def test_one_pre_covid_point_says_what_can_and_cannot_be_concluded(report):
-    table = report.comparison.set_index("ตัวชี้วัด")
+    table = report.comparison_frame.set_index(report.comparison_frame["ตัวชี้วัด"].str.removeprefix("ตัวชี้วัดที่ "))
     assert not (table["ผลเปรียบเทียบ"] == DISAGREE).any()
     assert set(table["ผลเปรียบเทียบ"]) <= {INCONCLUSIVE, CANNOT}
     assert "53.25" in table.loc["3.2", "สิ่งที่ข้อมูลบอกได้"] and "56.12" in table.loc["3.2", "สิ่งที่ข้อมูลบอกได้"]
@@ -150,7 +164,7 @@ def test_one_pre_covid_point_says_what_can_and_cannot_be_concluded(report):
 
 
 def test_first_wave_year_in_the_baseline_is_noted():
-    rep = build_report(2564, PARAMS, [2562, 2563])
+    rep = CovidReport.load(fiscal_year=2564, params_dir=PARAMS, baseline_years=[2562, 2563])
     assert rep.first_wave_years == () and any("ระบาดระลอกแรก" in n for n in rep.notes)
 
 

@@ -1,13 +1,13 @@
 """Batch job, notebook shape and HTML escaping of the COVID section."""
 
-import shutil
 from pathlib import Path
 
 import nbformat
 
+from dswlib.covid import CovidReport
 from dswlib.covid.jobs import jobs
 from dswlib.covid.model import load_covid
-from dswlib.covid.render import fact_text, table1_html, table2_html
+from dswlib.covid.sections import fact_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = ROOT / "params"
@@ -30,18 +30,18 @@ def test_notebook_parameters_and_cleared_outputs():
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
 
 
-def test_params_text_is_escaped(tmp_path):
-    (tmp_path / "2564").mkdir()
-    shutil.copy(PARAMS / "2564" / "covid.yaml", tmp_path / "2564" / "covid.yaml")
-    path = tmp_path / "2564" / "covid.yaml"
-    text = path.read_text(encoding="utf-8").replace(
-        "การอบรมพัฒนาศักยภาพ อพม. และการปฏิบัติหน้าที่ของ อพม. ในพื้นที่ต้องหยุดลง",
-        "<script>alert(1)</script> & อื่น ๆ")
+def test_params_text_is_escaped(params_copy):
+    path = params_copy / "2564" / "covid.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("การอบรมพัฒนาศักยภาพ อพม. และการปฏิบัติหน้าที่ของ อพม. ในพื้นที่ต้องหยุดลง",
+                        "<script>alert(1)</script> & อื่น ๆ")
+    text = text.replace("ประชาชนยื่นขอรับบริการทางออนไลน์ได้", "<b onmouseover=x>ประชาชน</b> ยื่นขอรับบริการทางออนไลน์ได้")
     path.write_text(text, encoding="utf-8")
-    section = load_covid(tmp_path, 2564)
-    markup = table1_html(section)
+    rep = CovidReport.load(fiscal_year=2564, params_dir=params_copy, setup=False)
+    markup = rep.affected_kpis().to_html()
     assert "<script>" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; อื่น ๆ" in markup
-    assert "<script>" not in table2_html(section)
+    responses = rep.responses().to_html()
+    assert "<b onmouseover" not in responses and "&lt;b onmouseover=x&gt;" in responses
 
 
 def test_fact_text_keeps_printed_qualifiers():

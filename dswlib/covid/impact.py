@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..series import exact
-from ..thainum import format_change, format_number, round_half_up
+from ..thainum import format_number, round_half_up
 
 LEVELS = (50, 75, 100)
 STATISTICAL_POINTS = 3  # pre-COVID points needed for a trend with a prediction interval
@@ -122,7 +122,7 @@ def drop_flag(points: list[tuple[int, Decimal]], fiscal_year: int, value: Decima
     return (
         value < lower,
         lower,
-        f"แนวโน้มเชิงเส้นจากข้อมูลก่อนโควิด {n} จุด (scipy linregress, ความชัน {fit.slope:.2f} ต่อปี): "
+        f"แนวโน้มเชิงเส้นจากข้อมูลก่อนโควิด {n} จุด (การถดถอยเชิงเส้น ความชัน {fit.slope:.2f} ต่อปี): "
         f"คาดการณ์ {predicted:.2f} ขอบล่างช่วงพยากรณ์ 95% = {format_number(lower, 2)}",
     )
 
@@ -198,10 +198,6 @@ def _num(value, places=2):
     return "-" if value is None else format_number(value, places)
 
 
-def _chg(value):
-    return "-" if value is None else format_change(value)
-
-
 def _years(years) -> str:
     years = list(years)
     if not years:
@@ -217,41 +213,78 @@ def baseline_label(impact: KpiImpact) -> str:
     return f"{kind}ปี {_years(impact.baseline_years)}"
 
 
-def impact_frame(impacts: list[KpiImpact], terms=None):
-    """The computed impact table with Thai headings and figures formatted as the seeds print them."""
+def _float(value):
+    return None if value is None else float(value)
+
+
+def kpi_label(kpi_id: str) -> str:
+    """"ตัวชี้วัดที่ 3.1": a KPI id as a reader names it (an id is not a number to compute with)."""
+    return f"ตัวชี้วัดที่ {kpi_id}"
+
+
+def impact_columns(impacts: list[KpiImpact], baseline_years, first_wave_years, terms=None) -> dict:
+    """Column names of :func:`impact_frame` by role (headers carry the years)."""
+    names = level_names(terms)
+    fiscal_year = impacts[0].fiscal_year if impacts else None
+    years = _years(baseline_years)
+    base = ("ก่อนโควิด" if len(baseline_years) <= 1 else "ค่าเฉลี่ยก่อนโควิด") + f" (ปี {years})"
+    return {
+        "kpi": "ตัวชี้วัด",
+        "unit": "หน่วย",
+        "baseline": base,
+        "first_wave": {y: f"ปีระบาดระลอกแรก (ปี {y})" for y in first_wave_years},
+        "previous": f"ผล ปี {fiscal_year - 1}" if fiscal_year else "ผลปีก่อน",
+        "value": f"ผล ปี {fiscal_year}" if fiscal_year else "ผล",
+        "change_previous": "เปลี่ยนจากปีก่อน",
+        "change_baseline": "เปลี่ยนจากก่อนโควิด",
+        "distances": [f"ห่างจาก{names[level]}" for level in LEVELS],
+        "level": "ระดับที่ได้",
+        "flag": "การตรวจการลดลง",
+        "method": "วิธีตรวจ",
+    }
+
+
+def impact_frame(impacts: list[KpiImpact], terms=None, baseline_years=None, first_wave_years=None):
+    """The computed impact table as numbers (floats; ``NaN`` where there is no value).
+
+    One row per KPI; the headers carry the years (``"ก่อนโควิด (ปี 2562)"``,
+    ``"ปีระบาดระลอกแรก (ปี 2563)"``, ``"ผล ปี 2564"``); changes and distances are in
+    percentage points or score points. ``baseline_years``/``first_wave_years`` default
+    to the years the impacts carry. Formatting (two decimals, signs) is done at display.
+    """
     import pandas as pd
 
-    names = level_names(terms)
+    if baseline_years is None:
+        baseline_years = sorted({y for i in impacts for y in i.baseline_years})
+    if first_wave_years is None:
+        first_wave_years = sorted({y for i in impacts for y, _ in i.first_wave})
+    c = impact_columns(impacts, tuple(baseline_years), tuple(first_wave_years), terms)
     # the previous year gets its own column unless it is already shown as the first-wave year
     show_previous = any(i.previous_year is not None and i.previous_year not in dict(i.first_wave) for i in impacts)
     rows = []
     for i in impacts:
-        row = {
-            "ตัวชี้วัด": i.kpi_id,
-            "ชื่อตัวชี้วัด": i.label_th,
-            "หน่วย": i.unit,
-            "ก่อนโควิด": _num(i.baseline_mean) + (
-                "" if not i.baseline_years else
-                f" (ปี {_years(i.baseline_years)})" if len(i.baseline_years) == 1 else f" (เฉลี่ยปี {_years(i.baseline_years)})"),
-            "ปีระบาดระลอกแรก": "; ".join(f"{_num(v)} (ปี {y})" for y, v in i.first_wave) or "-",
-        }
+        row = {c["kpi"]: f"{i.kpi_id} {i.label_th}", c["unit"]: i.unit, c["baseline"]: _float(i.baseline_mean)}
+        waves = dict(i.first_wave)
+        for year, name in c["first_wave"].items():
+            row[name] = _float(waves.get(year))
         if show_previous:
-            row[f"ผล ปี {i.fiscal_year - 1}"] = _num(i.previous)
-        row.update({
-            f"ผล ปี {i.fiscal_year}": _num(i.value),
-            "เปลี่ยนจากปีก่อน": _chg(i.change_previous),
-            "เปลี่ยนจากก่อนโควิด": _chg(i.change_baseline),
-        })
-        for index, level in enumerate(LEVELS):
-            row[f"ห่างจาก{names[level]}"] = _chg(i.distances[index]) if i.distances else "-"
-        row.update({
-            "ระดับที่ได้": i.level_reached or "-",
-            "การตรวจการลดลง": i.flag_label,
-            "วิธีตรวจ": i.method_th,
-            "แหล่งอ้างอิง": i.source,
-        })
+            row[c["previous"]] = _float(i.previous)
+        row[c["value"]] = _float(i.value)
+        row[c["change_previous"]] = _float(i.change_previous)
+        row[c["change_baseline"]] = _float(i.change_baseline)
+        for index, name in enumerate(c["distances"]):
+            row[name] = _float(i.distances[index]) if i.distances else None
+        row[c["level"]] = i.level_reached
+        row[c["flag"]] = i.flag_label
+        row[c["method"]] = i.method_th
         rows.append(row)
-    return pd.DataFrame(rows)
+    columns = [c["kpi"], c["unit"], c["baseline"], *c["first_wave"].values(),
+               *([c["previous"]] if show_previous else []), c["value"], c["change_previous"], c["change_baseline"],
+               *c["distances"], c["level"], c["flag"], c["method"]]
+    frame = pd.DataFrame(rows, columns=columns)
+    numeric = [name for name in columns if name not in (c["kpi"], c["unit"], c["level"], c["flag"], c["method"])]
+    frame[numeric] = frame[numeric].astype(float)
+    return frame
 
 
 # ---------------------------------------------------------------- data vs narrative
@@ -334,7 +367,7 @@ def compare_with_narrative(impacts: list[KpiImpact], listed_ids, kpi_ids=None):
         is_listed = kpi in listed
         if impact is None:
             verdict, data = CANNOT, "ไม่มีอนุกรมข้อมูลเชิงปริมาณ"
-            can = "-"
+            can = None  # shown as "-"
             cannot = ("ตัวชี้วัดเชิงขั้นตอน (milestone) ใช้เพียงคำบรรยายในตารางที่ 1" if is_listed
                       else "ไม่มีข้อมูลเชิงปริมาณให้ตรวจ")
         else:
@@ -355,8 +388,8 @@ def compare_with_narrative(impacts: list[KpiImpact], listed_ids, kpi_ids=None):
                 cannot = ("เอกสารระบุว่าได้รับผลกระทบ แต่ผลยังอยู่ในช่วงพยากรณ์ของแนวโน้มก่อนโควิด" if is_listed
                           else "ผลลดลงต่ำกว่าช่วงพยากรณ์ของแนวโน้มก่อนโควิด แต่เอกสารไม่ได้ระบุไว้ในตารางที่ 1") + " " + cannot
         rows.append({
-            "ตัวชี้วัด": kpi,
-            "ระบุในตารางที่ 1": "ใช่" if is_listed else "ไม่ใช่",
+            "ตัวชี้วัด": kpi_label(kpi),
+            "ระบุในตารางที่ 1": is_listed,
             "ผลการตรวจจากข้อมูล": data,
             "ผลเปรียบเทียบ": verdict,
             "สิ่งที่ข้อมูลบอกได้": can,

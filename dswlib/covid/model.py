@@ -337,6 +337,7 @@ class Check(_Strict):
 class PrintedIssue(_Strict):
     kind: Literal["typo", "label", "omission", "inconsistency"]
     description_th: Text
+    where_th: str | None = None  # where a reader finds it in the report ("ตารางที่ 2 ข้อ 2.4 รายการที่ 2")
     source: Source
 
 
