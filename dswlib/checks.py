@@ -473,8 +473,7 @@ def _roadmap(params_dir, fiscal_year) -> list[Finding]:
     from .roadmap.quality import findings
 
     plan = load_plan(fiscal_year, params_dir)
-    name = plan_path(fiscal_year, params_dir).name
-    return [f.to_finding(plan, name) for f in findings(plan)]
+    return findings(plan, file_name=plan_path(fiscal_year, params_dir).name)
 
 
 @register_checker("covid", "covid.yaml (COVID-19 lessons learned)", _has("covid.yaml"))

@@ -4,6 +4,7 @@ needed, and the seed-001 figures that were missing."""
 
 import copy
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,12 +18,19 @@ from dswlib.roadmap.cli import roadmap
 from dswlib.roadmap.forecast import forecast_for, forecast_12m, schedule_outlook
 from dswlib.roadmap.model import Kpi, KpiResult
 from dswlib.roadmap.quality import findings
-from dswlib.roadmap.report import build_kpi_table, build_project_html, load_view
+from dswlib.roadmap.pages import cover, project_page
+from dswlib.roadmap.tables import forecast_table
+from dswlib.roadmap.view import load_view
 from dswlib.roadmap.vocab import Status
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = ROOT / "params"
 RAW69 = yaml.safe_load((PARAMS / "2569" / "roadmap.yaml").read_text(encoding="utf-8"))
+
+
+def project_id(finding):
+    """The project id in a finding's technical place ("โครงการ five_year_plan: ...")."""
+    return re.search(r"โครงการ ([a-z0-9_]+)", finding.where).group(1)
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +74,7 @@ def test_round_12_keeps_what_the_6_month_report_says(plan69):
 def test_round_12_report_is_marked_as_from_6_months():
     view = load_view(2569, 12, PARAMS)
     assert view.report_behind and not view.plan_only
-    from dswlib.roadmap.report import build_cover_html
-
-    assert "ยังไม่มีรายงานผลรอบ 12 เดือน" in build_cover_html(view)
+    assert "ยังไม่มีรายงานผลรอบ 12 เดือน" in cover(view).to_html()
 
 
 # ------------------------------------------------------------------ validation
@@ -104,18 +110,18 @@ def test_rescheduled_just_after_the_year_or_into_the_past_is_a_finding():
     def after(raw):
         _project(raw, "five_year_plan")["progress"][6]["rescheduled"] = {4: "ต.ค. 2569"}
     fs = findings(_plan(after), 6)
-    assert any(f.kind == "rescheduled_after_year" and "กิจกรรมที่ 4" in f.message for f in fs)
+    assert any(f.code == "rescheduled_after_year" and "กิจกรรมที่ 4" in f.message for f in fs)
 
     def past(raw):
         _project(raw, "five_year_plan")["progress"][6]["rescheduled"] = {4: "มี.ค. 2569"}
-    assert any(f.kind == "rescheduled_past" for f in findings(_plan(past), 6))
+    assert any(f.code == "rescheduled_past" for f in findings(_plan(past), 6))
 
 
 def test_month_after_the_fiscal_year_end_is_a_finding_and_beyond_is_an_error():
     def just_after(raw):
         _project(raw, "highland_committees")["activities"][6]["months"] = ["ก.ย.", "ต.ค. 69"]
     fs = findings(_plan(just_after), 6)
-    assert any(f.kind == "outside_year" and "สิ้นสุดหลังปีงบประมาณ" in f.message and "กิจกรรมที่ 7" in f.message
+    assert any(f.code == "outside_year" and "สิ้นสุดหลังปีงบประมาณ" in f.message and "กิจกรรมที่ 7" in f.message
                for f in fs)
 
     def far(raw):
@@ -136,9 +142,9 @@ def test_done_above_planned_per_area_is_a_finding_even_when_totals_agree():
         done["parts"] = [{"label": "ด้านข้อมูลสารสนเทศ", "value": 2}, {"label": "ด้านเทคโนโลยีและโครงสร้างพื้นฐาน", "value": 1},
                          {"label": "ด้านความมั่นคงปลอดภัย", "value": 4}]
     fs = findings(_plan(mutate), 6)
-    hits = [f for f in fs if f.kind == "part_above_within"]
+    hits = [f for f in fs if f.code == "part_above_within"]
     assert len(hits) == 1 and "ด้านความมั่นคงปลอดภัย 4" in hits[0].message and hits[0].severity == "error"
-    assert not [f for f in fs if f.kind == "sum_mismatch"]
+    assert not [f for f in fs if f.code == "sum_mismatch"]
 
 
 def test_within_must_name_a_breakdown_and_its_parts():
@@ -160,15 +166,15 @@ def test_target_above_100_for_a_percentage_kpi_is_an_error(kind, target):
 
 
 def test_printed_percentage_without_a_base_is_a_finding(plan69):
-    fs = [f for f in findings(plan69, 6) if f.kind == "percent_no_base"]
-    assert {f.project_id for f in fs} == {"csr_network"}
+    fs = [f for f in findings(plan69, 6) if f.code == "percent_no_base"]
+    assert {project_id(f) for f in fs} == {"csr_network"}
     assert any("86.75" in f.message for f in fs) and any("95.99" in f.message for f in fs)
 
     def mutate(raw):
         res = _project(raw, "community_welfare")["progress"][6]["kpi_results"]["better_off_share"]
         del res["base"]
     fs = findings(_plan(mutate), 6)
-    assert any(f.kind == "percent_no_base" and f.project_id == "community_welfare" for f in fs)
+    assert any(f.code == "percent_no_base" and project_id(f) == "community_welfare" for f in fs)
 
 
 # ------------------------------------------------------------------ forecast
@@ -227,11 +233,17 @@ def test_needed_pace_when_behind():
 
 
 def test_kpi_table_shows_range_and_needed():
-    df = build_kpi_table(load_view(2569, 6, PARAMS))
+    view = load_view(2569, 6, PARAMS)
+    table = forecast_table(view)
+    df = table.data
     row = df[df["ตัวชี้วัด"].str.contains("แผนปฏิบัติการ ระยะ 5 ปี")].iloc[0]
-    assert row["ช่วงคาดการณ์"].startswith("ร้อยละ 80.00 – 100.00")
-    assert "ต้องเพิ่มอีก 2 กิจกรรม ใน 6 เดือนที่เหลือ" in row["สิ่งที่ต้องทำเพิ่มเพื่อถึงค่าเป้าหมาย"]
+    assert (row["ช่วงคาดการณ์ (ต่ำสุด)"], row["ช่วงคาดการณ์ (สูงสุด)"]) == (80.0, 100.0)
+    assert row["หน่วย"] == "ร้อยละ" and row["ช่วงคาดการณ์เทียบค่าเป้าหมาย"] == "บรรลุเป้าหมายทั้งช่วง"
+    assert (row["ต้องเพิ่มอีก"], row["หน่วยนับ"], row["เดือนที่เหลือ"], row["ต้องทำได้ต่อเดือน"]) == (2, "กิจกรรม", 6, 0.33)
     assert row["วิธีคาดการณ์"].startswith("ตามแผนรายเดือน")
+    assert ">80.00<" in table.to_html() and ">0.33<" in table.to_html()
+    page = project_page(view, next(p for p in view.progress if p.project.id == "five_year_plan")).to_html()
+    assert "ร้อยละ 80.00 – 100.00" in page and "ต้องเพิ่มอีก 2 กิจกรรม ใน 6 เดือนที่เหลือ" in page
 
 
 # ------------------------------------------------------------------ seed-001 figures
@@ -244,14 +256,14 @@ def test_csr_training_figures_from_seed_001(plan69):
     assert figs["ความพึงพอใจของผู้เข้าอบรม"].percent_printed == Decimal("86.75")  # 001 L122
     assert figs["ความสำเร็จโดยรวมของโครงการอบรม"].percent_printed == Decimal("95.99")
     view = load_view(2569, 6, PARAMS)
-    html = build_project_html(view, next(p for p in view.progress if p.project.id == "csr_network"))
+    html = project_page(view, next(p for p in view.progress if p.project.id == "csr_network")).to_html()
     for text in ("86.75", "95.99", "เกณฑ์ที่กำหนด 0.70: ผ่านเกณฑ์", "25–27 ก.พ. 2569"):
         assert text in html
 
 
 def test_restructuring_survey_percentages_are_shown():
     view = load_view(2569, 6, PARAMS)
-    html = build_project_html(view, next(p for p in view.progress if p.project.id == "restructuring_review"))
+    html = project_page(view, next(p for p in view.progress if p.project.id == "restructuring_review")).to_html()
     assert "มีการใช้ทรัพยากรร่วมกัน ร้อยละ 88 ของ 25 แห่ง" in html  # 001 L79
 
 

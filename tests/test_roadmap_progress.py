@@ -1,5 +1,6 @@
 """Computations: seed-001 percentages, due/late rules, status roll-up, forecast, findings."""
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,12 @@ from dswlib.roadmap.progress import plan_progress, rollup_status, totals
 from dswlib.roadmap.quality import findings
 from dswlib.roadmap.vocab import Status
 from dswlib.thainum import percent
+
+
+def project_id(finding):
+    """The project id in a finding's technical place ("โครงการ five_year_plan: ...")."""
+    return re.search(r"โครงการ ([a-z0-9_]+)", finding.where).group(1)
+
 
 PARAMS = Path(__file__).resolve().parents[1] / "params"
 
@@ -50,7 +57,7 @@ def test_seed_001_ei_figure(plan69):
 def test_seed_001_survey_percentages_are_whole_units_of_25(plan69):
     figs = [f for f in plan69.project("restructuring_review").progress[6].figures if f.base == 25]
     assert len(figs) == 13  # 001 L79, L85, L86
-    assert not [f for f in findings(plan69, 6) if f.kind == "implied_count"]
+    assert not [f for f in findings(plan69, 6) if f.code == "implied_count"]
 
 
 def test_kpi_vs_target(plan69):
@@ -235,12 +242,12 @@ def test_forecast_capped_and_monotone(achieved, extra, rnd):
 
 def test_findings_report_contradictions(plan69):
     fs = findings(plan69, 6)
-    kinds = {(f.project_id, f.kind) for f in fs}
+    kinds = {(project_id(f), f.code) for f in fs}
     assert ("five_year_plan", "status_vs_schedule") in kinds
     assert ("highland_committees", "status_vs_schedule") in kinds
     assert ("website_questions", "zero_base") in kinds
     assert ("social_media_comments", "sum_unverifiable") in kinds  # Feb positives missing (001 L180)
-    assert not [f for f in fs if f.kind in ("sum_mismatch", "percent_mismatch")]  # seed 001 sums add up
+    assert not [f for f in fs if f.code in ("sum_mismatch", "percent_mismatch")]  # seed 001 sums add up
 
 
 def test_sum_mismatch_detected():
@@ -252,4 +259,4 @@ def test_sum_mismatch_detected():
         }}}]}],
     }
     fs = findings(validate_plan(raw), 6)
-    assert {f.kind for f in fs} >= {"sum_mismatch", "percent_mismatch"}
+    assert {f.code for f in fs} >= {"sum_mismatch", "percent_mismatch"}

@@ -19,8 +19,13 @@ from ..errors import ParamsError
 def roadmap(year, round_months, as_json, params_dir):
     """Summary of action-plan progress for fiscal YEAR (B.E., e.g. 2569)."""
     from ..fiscal import normalize_be_year
+    import pandas as pd
+
     from .gantt import shorten
-    from .report import build_plan_table, fmt_pct, load_view, summary_records
+    from .summary_json import summary_records
+    from .tables import plan_table
+    from .view import load_view
+    from .wording import fmt_pct
 
     try:
         fy = normalize_be_year(year)
@@ -34,9 +39,10 @@ def roadmap(year, round_months, as_json, params_dir):
     behind = f" (no {round_months}-month report: status as of the {view.as_of}-month report)" if view.report_behind else ""
     click.echo(f"FY{fy} round {round_months}" + (" (plan only: no progress reported, nothing is late)" if view.plan_only else behind))
     if view.plan_only:
-        df = build_plan_table(view)
+        df = plan_table(view).data
         for row in df.itertuples(index=False):
-            click.echo(f"  {shorten(row[0], 70)}: {row[1]} activities, due by round {row[2]}, unknown months {row[3]}")
+            due = "–" if row[2] is pd.NA else row[2]
+            click.echo(f"  {shorten(row[0], 70)}: {row[1]} activities, due by round {due}, unknown months {row[3]}")
         return
     click.echo(f"activities due by the round {t.due}, done {t.due_done} ({fmt_pct(t.percent_due_done)} %), "
                f"late {t.late}" + (f", due after the report {t.due_after_report}" if t.due_after_report else "")
