@@ -148,7 +148,7 @@ class CommunityReport:
         for tid in ("ssw", "pmj"):
             t = crit.template(tid)
             ref = tables.finding_ref(crit, t.agency_note) if t.agency_note else ""
-            agency = t.agency_th + (f" ตามที่พิมพ์ในแม่แบบ {ref}" if ref else "")
+            agency = t.agency_th + (f" (ตามที่พิมพ์ในแม่แบบ {ref})" if ref else "")
             sec.add(para(strong(t.name_th), f" — หน่วยงาน: {agency}, น้ำหนักร้อยละ {t.weight_percent}"),
                     tables.template_table(ev, tid))
         sec.add(

@@ -183,8 +183,7 @@ def template_table(ev, template_id: str) -> ReportTable:
     t = ev.criteria.template(template_id)
     rows = [(rnd.window_th, lv.level, lv.text_th) for rnd in t.rounds for lv in rnd.levels]
     frame = _frame(rows, ["รอบ", "ระดับ", "คำอธิบายเกณฑ์การให้คะแนน"])
-    return ReportTable(frame, caption=t.name_th,
-                       source=f"{document_th(ev.criteria)} ภาคผนวก รายละเอียดตัวชี้วัด (KPI Template)")
+    return ReportTable(frame, source=f"{document_th(ev.criteria)} ภาคผนวก รายละเอียดตัวชี้วัด (KPI Template)")
 
 
 def ssw_levels_table(ev) -> ReportTable:
