@@ -7,7 +7,8 @@
 * PMQA totals (mean of 7 categories) and status (total / 125);
 * derived targets against their rule (seed 000);
 * documented issues that cannot be recomputed (``params/<year>/known_issues.yaml``);
-* the action plans' findings (``roadmap.yaml`` / ``action_plans.yaml``).
+* the action plans' findings (``roadmap.yaml`` / ``action_plans.yaml``);
+* the community criteria's documented problems (``community/criteria.yaml``, for its fiscal year only).
 
 :func:`check_year` runs every checker of :data:`CHECKERS` whose params the year
 has, so a year with only action plans (FY2569) is checkable too.
@@ -482,6 +483,24 @@ def _covid(params_dir, fiscal_year) -> list[Finding]:
     from .covid.consistency import year_findings as covid_findings
 
     return covid_findings(params_dir, fiscal_year)
+
+
+def _has_community_criteria(params_dir, fiscal_year) -> bool:
+    """The community criteria are written for one fiscal year (FY2564): they apply to that year only."""
+    from .community.criteria import CRITERIA_FILE, load_criteria_file
+
+    path = Path(params_dir) / "community" / CRITERIA_FILE
+    return path.is_file() and load_criteria_file(path).fiscal_year_be == int(fiscal_year)
+
+
+@register_checker("community", "community/criteria.yaml (community strengthening, its fiscal year only)",
+                  _has_community_criteria)
+def _community(params_dir, fiscal_year) -> list[Finding]:
+    """The community criteria's documented problems of the source document (as in the report's section 5)."""
+    from .community.criteria import load_criteria
+    from .community.findings import criteria_findings
+
+    return criteria_findings(load_criteria(params_dir))
 
 
 def checkers_for(params_dir, fiscal_year) -> list[YearChecker]:

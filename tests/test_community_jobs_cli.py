@@ -1,6 +1,7 @@
 """Batch job, CLI commands and the report notebook."""
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -68,6 +69,9 @@ def test_notebook_parameters_cell_and_clean_outputs():
 def test_notebook_executes_and_labels_synthetic(tmp_path, monkeypatch):
     import papermill as pm
 
+    from dswlib.render import notebook_to_html
+    from test_community_report import software_words, split_at_appendix, visible_text
+
     monkeypatch.setenv("MPLBACKEND", "Agg")  # as in the batch runner: charts must still be embedded
 
     out = tmp_path / "out.ipynb"
@@ -76,14 +80,31 @@ def test_notebook_executes_and_labels_synthetic(tmp_path, monkeypatch):
                         progress_bar=False, kernel_name="python3")
     nb = nbformat.read(out, as_version=4)
     texts = []
-    images = 0
     for cell in nb.cells:
         for o in cell.get("outputs", []):
             assert o.output_type != "error"
             data = o.get("data", {})
             texts.append(data.get("text/html", "") + data.get("text/markdown", ""))
-            images += "image/png" in data
     html = "\n".join(texts)
     assert "ข้อมูลสังเคราะห์" in html and "(ข้อมูลสาธิต)" in html
-    assert images == 4
+    assert html.count('src="data:image/png;base64,') == 4  # the four charts, embedded by the sections
     assert "สสว.11" in html and "<script" not in html
+
+    # the rendered page: Thai body without software words, provenance in the final appendix
+    page = notebook_to_html(nb, title=job.title)
+    body, appendix = split_at_appendix(page.split("<body", 1)[1])
+    assert software_words(visible_text(body)) == {}
+    assert "ภาคผนวก ข้อมูลทางเทคนิค" in visible_text(appendix)
+    assert "params/community/criteria.yaml" in appendix and "003 L93" in appendix
+    assert "<h2" not in appendix.split('id="appendix"', 1)[1]  # nothing after the appendix but its own parts
+
+
+def test_notebook_cells_are_narrative_and_one_call_each():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"][1:]
+    assert code[0].splitlines()[-1] == "rep.cover()"
+    for source in code[1:]:
+        assert re.fullmatch(r"rep\.[a-z_0-9]+\(\)", source.strip()), source
+    assert code[-1].strip() == "rep.appendix()"
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert not re.search(r"params|\.ya?ml|\.md\b|\.csv|dswlib", markdown)

@@ -11,7 +11,11 @@ Modules, one job each:
 - :mod:`.dataset`           the community, household and milestone CSVs (load, validate, write)
 - :mod:`.demo`              reproducible, clearly labelled synthetic data for 76 communities
 - :mod:`.evaluate`          everything above applied to a dataset
-- :mod:`.charts`, :mod:`.report`  figures and notebook sections
+- :mod:`.charts`            figures (matplotlib)
+- :mod:`.tables`            the report tables as numeric ReportTables
+- :mod:`.findings`          the documented problems of the source document as dswlib.findings.Finding
+- :mod:`.provenance`        the technical appendix (files, codes, seed lines, decisions, demo seed)
+- :mod:`.report`            :class:`CommunityReport`: load + one call per section
 - :mod:`.jobs`, :mod:`.cli` batch jobs and the ``dsw community`` commands
 """
 
@@ -30,3 +34,6 @@ __all__ = [
     "colour_for_failed",
     "select_best_practice",
 ]
+from .report import CommunityReport  # noqa: E402  (the report object: one call per section)
+
+__all__.append("CommunityReport")

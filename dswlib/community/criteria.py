@@ -283,9 +283,28 @@ class BestPractice(_Model):
         return self
 
 
-class Finding(_Model):
-    id: str
+class DocumentedFinding(_Model):
+    """A problem of the source document as written in ``findings:`` (the params shape).
+
+    The report and ``dsw check`` turn it into the one finding type,
+    :class:`dswlib.findings.Finding` (see :mod:`dswlib.community.findings`).
+    """
+
+    id: str = Field(pattern=r"^F\d+$")
+    code: str
+    severity: Literal["error", "warning", "info"] = "warning"
     source: str
+    where_th: str
+    fields: list[str] = []
+    text_th: str
+
+    _code = field_validator("code")(_check_key)
+
+
+class Decision(_Model):
+    """A choice the seed leaves open (``D1``...), summarised in Thai; the full text is in DECISIONS.md."""
+
+    id: str = Field(pattern=r"^D\d+$")
     text_th: str
 
 
@@ -296,12 +315,14 @@ class Criteria(_Model):
     fiscal_year_be: int = Field(ge=2500, le=2700)
     source_file: str
     title_th: str
+    issuer_th: str = ""
     integration: Integration
     ops_kpi_2_1: OpsKpi21
     success_templates: list[SuccessTemplate]
     household_colour: HouseholdColour
     best_practice: BestPractice
-    findings: list[Finding] = []
+    findings: list[DocumentedFinding] = []
+    decisions: list[Decision] = []
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -312,7 +333,25 @@ class Criteria(_Model):
         ids = [t.id for t in self.success_templates]
         if len(set(ids)) != len(ids):
             raise ValueError("success template ids must be unique")
+        for name, items in (("findings", self.findings), ("decisions", self.decisions)):
+            keys = [i.id for i in items]
+            if len(set(keys)) != len(keys):
+                raise ValueError(f"{name}: ids must be unique")
         return self
+
+    def decision_number(self, decision_id: str) -> int:
+        """Position (1, 2 ...) of a decision in the report's appendix list."""
+        for n, d in enumerate(self.decisions, start=1):
+            if d.id == decision_id:
+                return n
+        raise KeyError(f"no decision {decision_id!r}")
+
+    def finding_number(self, finding_id: str) -> int:
+        """Position (1, 2 ...) of a documented finding in the report's findings table."""
+        for n, f in enumerate(self.findings, start=1):
+            if f.id == finding_id:
+                return n
+        raise KeyError(f"no finding {finding_id!r}")
 
     def template(self, template_id: str) -> SuccessTemplate:
         for t in self.success_templates:
