@@ -10,9 +10,11 @@ NOTEBOOKS = ("annual_report.ipynb",)
 
 
 def inputs(job: ReportJob, params_dir: Path) -> list[str]:
-    """The catalog, its per-unit tables, strategy map, known issues and the cross-year series."""
+    """The catalog, its per-unit tables, strategy map, known issues, the cross-year series and the
+    COVID section (summarised in the report's COVID chapter)."""
     y = job.parameters["fiscal_year"]
-    return [f"{y}/kpis.yaml", f"{y}/*.csv", f"{y}/strategy.yaml", f"{y}/known_issues.yaml", "series/kpi_results.csv"]
+    return [f"{y}/kpis.yaml", f"{y}/*.csv", f"{y}/strategy.yaml", f"{y}/known_issues.yaml", "series/kpi_results.csv",
+            f"{y}/covid.yaml"]
 
 
 def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:

@@ -13,9 +13,10 @@ NOTEBOOKS = (NOTEBOOK,)
 
 
 def inputs(job: ReportJob, params_dir: Path) -> list[str]:
-    """covid.yaml, the year's catalog and per-unit tables, and the cross-year series."""
+    """covid.yaml, the year's catalog and per-unit tables, the cross-year series, and every year's
+    catalog (their titles name the source documents the section cites; dswlib.sourcedocs)."""
     y = job.parameters["fiscal_year"]
-    return [f"{y}/covid.yaml", f"{y}/kpis.yaml", f"{y}/*.csv", "series/kpi_results.csv"]
+    return [f"{y}/covid.yaml", f"{y}/kpis.yaml", f"{y}/*.csv", "series/kpi_results.csv", "*/kpis.yaml"]
 
 
 def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:
