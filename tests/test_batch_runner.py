@@ -229,7 +229,28 @@ def test_entry_point_declares_the_warm_engine():
     meta = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     target = meta["project"]["entry-points"]["papermill.engine"][ENGINE_NAME]
     module, _, attr = target.partition(":")
-    assert getattr(__import__(module, fromlist=[attr]), attr) is WarmEngine
+    # the entry point is a stand-in that imports neither dswlib nor papermill (see dswlib.papermill_entry)
+    assert module == "dswlib.papermill_entry"
+    stand_in = getattr(__import__(module, fromlist=[attr]), attr)
+    assert {"execute_notebook", "nb_kernel_name", "nb_language"} <= set(vars(stand_in))
     from papermill.engines import papermill_engines
 
-    assert papermill_engines.get_engine(ENGINE_NAME) is WarmEngine
+    assert papermill_engines.get_engine(ENGINE_NAME) is WarmEngine  # dswlib.engine.register() replaces it
+
+
+@pytest.mark.parametrize("first", ["dswlib.engine", "papermill", "dswlib.runjob"])
+def test_importing_the_engine_before_papermill_works_with_the_entry_point_installed(tmp_path, first):
+    """papermill loads its entry points while it is imported: the installed entry point must not
+    re-enter dswlib.engine half-initialised (every batch worker imports dswlib.engine first)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    code = (f"import {first}\n"
+            "import papermill as pm\n"
+            f"pm.execute_notebook({str(root / 'tests' / 'data' / 'ok.ipynb')!r}, {str(tmp_path / 'x.ipynb')!r}, "
+            "engine_name='dsw-warm', progress_bar=False, kernel_name='python3', cwd=" + repr(str(root)) + ")\n"
+            "from dswlib import engine; engine.shutdown_all()\nprint('ok')\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180, cwd=root)
+    assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-2000:]
+    assert (tmp_path / "x.ipynb").is_file()
