@@ -1,5 +1,6 @@
 """Batch job, notebook shape and HTML escaping of the COVID section."""
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -49,3 +50,13 @@ def test_fact_text_keeps_printed_qualifiers():
     assert "กว่า 11.790 ล้านบาท เศษ" in fact_text(section.fact("budget_reallocated"))
     assert "252 ล้านบาทเศษ" in fact_text(section.fact("operating_budget"))
     assert "ประมาณ 4,500 คน" in fact_text(section.fact("existing_residents"))
+
+
+def test_fact_text_writes_percentages_the_official_way():
+    """A percentage reads "ร้อยละ 28.71" (the word first), as the document prints it, never "28.71 ร้อยละ"."""
+    section = load_covid(PARAMS, 2564)
+    texts = [fact_text(f) for f in section.facts]
+    percents = [t for t in texts if "ร้อยละ" in t]
+    assert percents and not any(re.search(r"\d\s*(ร้อยละ|%)", t) for t in texts), texts
+    assert any("ร้อยละ 28.71" in t for t in percents)
+    assert any("มากกว่าร้อยละ 90" in t for t in percents)

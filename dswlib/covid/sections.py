@@ -31,16 +31,22 @@ def dimension_block(section: CovidSection, block: DimensionBlock, numbering: str
 
 
 def fact_text(fact: Fact) -> str:
-    """"label: value unit" with the printed qualifier (ประมาณ / กว่า ... เศษ) where the document puts it."""
+    """"label: value unit" with the printed qualifier (ประมาณ / กว่า ... เศษ) where the document puts it;
+    a percentage reads as Thai official documents write it, the word first ("ร้อยละ 28.71")."""
     value = fact.value
     qualifier = fact.qualifier_th or ""
+    unit = fact.unit_th or ""
+    if unit in ("ร้อยละ", "%"):
+        value, unit = f"ร้อยละ {value}", ""
     if qualifier and "..." in qualifier:
         before, after = (part.strip() for part in qualifier.split("...", 1))
-        text = f"{before} {value} {fact.unit_th or ''} {after}"
+        text = f"{before} {value} {unit} {after}"
     elif qualifier == "เศษ":
-        text = f"{value} {fact.unit_th or ''}เศษ"
+        text = f"{value} {unit}เศษ"
+    elif qualifier and str(value).startswith("ร้อยละ"):
+        text = f"{qualifier}{value}"  # "มากกว่าร้อยละ 90"
     else:
-        text = f"{qualifier} {value} {fact.unit_th or ''}"
+        text = f"{qualifier} {value} {unit}"
     return f"{fact.label_th}: {' '.join(text.split())}"
 
 
