@@ -152,6 +152,12 @@ def test_covid_chapter_is_summarised_and_linked_when_the_year_has_one(rep64, rep
     assert 'href="#covid-lessons"' in rep64.summary().to_html()
     assert "ผลการถอดบทเรียน" in rep64.foreword().to_html()
     assert rep66.covid_chapter().parts == []
+    # all four parts of the chapter are summarised, with the relief payments' totals (002 L929)
+    text = chapter.to_html()
+    for part in ("1. ผลกระทบที่เกิดขึ้น", "2. มาตรการการตอบสนอง", "3. การบริหารจัดการที่ดี", "4. ข้อเสนอแนะ",
+                 "4.1 ข้อเสนอแนะในเชิงนโยบาย", "4.2 ข้อเสนอแนะในเชิงปฏิบัติ"):
+        assert part in text, part
+    assert "รวม 11,510 ราย เป็นเงิน 32,152,800 บาท" in text and "4 บ." in text
     assert "covid" not in rep66.summary().to_html() and "ถอดบทเรียน" not in rep66.foreword().to_html()
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..display import Bullets, Heading, Markup, Section, para
+from ..display import Bullets, Heading, Markup, Section, para, strong
 from ..htmlparts import esc
 from .tables import _num
 
@@ -85,22 +85,59 @@ def affected_table(rep: "AnnualReport", section):
                        caption="ตัวชี้วัดที่ส่วนถอดบทเรียนระบุว่าได้รับผลกระทบจากการระบาด")
 
 
+def _grouped(pairs) -> Section:
+    """``(dimension label, text)`` pairs as one bold label and a list per dimension, in order."""
+    out, groups = Section(), {}
+    for label, text in pairs:
+        groups.setdefault(label, []).append(text)
+    for label, items in groups.items():
+        out.add(para(strong(label)), Bullets(items))
+    return out
+
+
+def _points(block, dimensions) -> list[tuple[str, str]]:
+    """(dimension label, point) for every point of a dimension block that has content, in the document's order."""
+    return [(dimensions[key].label_th, p.text) for key, text in block.items() if text.status == "content"
+            for p in text.points]
+
+
 def covid_chapter(rep: "AnnualReport") -> Section:
-    """The chapter's summary and link, or an empty section for a year without one."""
+    """The chapter's summary, part by part, and the link to the full page; empty for a year without one.
+
+    Part 1: the affected KPIs with this year's and last year's results. Part 2: every response
+    of the department in one line each, and the relief payments' totals. Part 3: the good
+    practices. Part 4: the policy and practical recommendations. The full page has the
+    outcomes, factors, obstacles and the recomputed supporting tables.
+    """
     from ..covid.model import load_covid
+    from ..thainum import format_number
 
     page = chapter_page(rep)
     if page is None:
         return Section()
     section = load_covid(rep.params_dir, rep.fiscal_year)
-    return Section().add(
+    dims = section.dimensions
+    responses = [(dims[key].label_th, r.response) for key, items in section.responses.by_dimension.items() for r in items]
+    relief = section.tables.relief_payments
+    rec = section.recommendations
+    out = Section().add(
         Heading(section.title_th, 2, ANCHOR),
-        para(section.impacts.intro_th),
-        para("ฉบับเต็มของส่วนนี้: ", link(section.title_th, page),
-             " ประกอบด้วย 4 หัวข้อ ตามลำดับในเอกสารต้นฉบับ"),
-        Bullets(list(PARTS_TH), ordered=True),
+        para("ส่วนนี้สรุปผลการถอดบทเรียนของกรมในการบริหารจัดการผลกระทบจากการระบาดของโควิด 19 "
+             "ตามหัวข้อทั้ง 4 ของเอกสารต้นฉบับ ฉบับเต็มพร้อมผลลัพธ์ ปัจจัยแห่งความสำเร็จ อุปสรรค "
+             "และตารางประกอบตัวเลข อยู่ที่ ", link(section.title_th, page)),
+        Heading(f"1. {PARTS_TH[0]}", 3),
         affected_table(rep, section),
+        Heading(f"2. {PARTS_TH[1]}", 3),
+        _grouped(responses),
     )
+    if relief is not None and relief.total_cases is not None:
+        out.add(para(f"{relief.title_th}: รวม {format_number(relief.total_cases, 0)} ราย "
+                     f"เป็นเงิน {format_number(relief.total_amount_baht, 0)} บาท"))
+    out.add(Heading(f"3. {PARTS_TH[2]}", 3), _grouped(_points(section.good_practices.by_dimension, dims)),
+            Heading(f"4. {PARTS_TH[3]}", 3),
+            para(strong("4.1 ข้อเสนอแนะในเชิงนโยบาย")), _grouped(_points(rec.policy.by_dimension, dims)),
+            para(strong("4.2 ข้อเสนอแนะในเชิงปฏิบัติ")), _grouped(_points(rec.practical.by_dimension, dims)))
+    return out
 
 
 def summary_pointer(rep: "AnnualReport") -> Section:
