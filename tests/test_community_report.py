@@ -149,7 +149,7 @@ def test_community_table_is_sortable(rep):
 
 def test_documented_findings_are_library_findings(rep):
     fs = rep.findings
-    assert len(fs) == 9 and all(isinstance(f, Finding) for f in fs)
+    assert len(fs) == 10 and all(isinstance(f, Finding) for f in fs)
     first = fs[0]
     assert first.code == "formula_denominators_differ" and first.severity == "warning"
     assert first.where.startswith("params/community/criteria.yaml: findings F1")
@@ -162,7 +162,7 @@ def test_documented_findings_are_library_findings(rep):
 def test_body_and_appendix_number_the_findings_alike(rep):
     body = rep.data_quality().tables()[0].data
     appendix = [t for t in rep.appendix().tables() if "รหัสรายการ" in t.data.columns][0].data
-    assert body["ลำดับ"].tolist() == appendix["ลำดับ"].tolist() == list(range(1, 10))
+    assert body["ลำดับ"].tolist() == appendix["ลำดับ"].tolist() == list(range(1, 11))
     assert "รหัสรายการ" not in body.columns
     for (_, b), (_, a), f in zip(body.iterrows(), appendix.iterrows(), rep.findings):
         assert b["รายละเอียด"] == f.message and b["ตำแหน่ง"] == f.where_th
