@@ -11,7 +11,8 @@
    warm kernels by default); one failing job never stops the others;
 4. on SIGINT/SIGTERM starts no new job, stops the running ones and goes on to 5;
 5. merges the results into ``outputs/<year>/manifest.json``, writes the year's
-   ``scorecard.json`` and ``index.html``, all atomically; ``run.log`` has the details.
+   ``scorecard.json`` and the year's dashboard (``index.html`` and ``dashboard.json``,
+   :mod:`dswlib.dashboard`), all atomically; ``run.log`` has the details.
 """
 
 from __future__ import annotations
@@ -299,14 +300,14 @@ def run_batch(
     executor_factory=None,
     pdf: bool = False,
 ) -> BatchResult:
-    """Run ``jobs`` of ``fiscal_year``; write ``<out_root>/<year>/{index.html,manifest.json,run.log}``.
+    """Run ``jobs`` of ``fiscal_year``; write ``<out_root>/<year>/{index.html,dashboard.json,manifest.json,run.log}``.
 
     ``all_jobs`` (default ``jobs``) are every job of the year: reports of jobs not
     selected stay in the index and manifest, marked stale if their inputs changed.
     Raises :class:`dswlib.jobparams.JobsRefused` (nothing written) for bad parameters.
     """
     from .fingerprint import HashCache, code_sha256, environment, git_info
-    from .index_page import write_index
+    from .dashboard import write_dashboard
     from .jobparams import check_jobs
     from .manifest import load_manifest, manifest_path, prune, write_manifest
     from .redact import relative_display
@@ -391,7 +392,7 @@ def run_batch(
                                                    "scorecard", "jobs")}
         _sweep_temp_files(out_dir)
         result.manifest = write_manifest(out_dir, manifest)
-        result.index = write_index(fiscal_year, out_dir, manifest)
+        result.index = write_dashboard(fiscal_year, out_dir, manifest, params_dir)
         log.info("FY%s: %d run (%d failed), %d up to date, %d not run%s; %.1f s", fiscal_year, len(result.results),
                  len(result.failed), len(result.skipped), len(result.not_run),
                  " (interrupted)" if result.interrupted else "", time.perf_counter() - t0)

@@ -109,7 +109,7 @@ def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list
         cell_timeout, kernel_name, with_pdf, verbose):
     """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
 
-    Writes outputs/<year>/<report>.ipynb and .html, index.html, manifest.json, scorecard.json and run.log.
+    Writes outputs/<year>/<report>.ipynb and .html, index.html (the year's dashboard), dashboard.json, manifest.json, scorecard.json and run.log.
     Reports whose inputs are unchanged since their last successful run are skipped (--force re-runs them).
     Exits 1 when any report failed (all others are still produced), listing the failures; 2 when a job's
     parameters are refused (nothing is written); 130 when interrupted (SIGINT/SIGTERM).
