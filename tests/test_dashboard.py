@@ -299,7 +299,7 @@ def test_plan_only_year_has_no_lateness_and_a_draft_scorecard_without_results(tm
             assert [_number(_figure(rows[k["id"]], f"target_{i}")) for i in range(3)] == k["targets"]
     # FY2566 is scored officially and names its first level as seed 000 prints it
     assert "ประเมินอย่างเป็นทางการ" in rows[doc["kpis"][0]["id"]].get_text()
-    assert "ขั้นต้น (50)" in soup.select_one(".dsw-kpi-table thead").get_text()
+    assert "ขั้นต้น (50)" in soup.select_one(".dsw-kpi-table thead").get_text(" ", strip=True)
 
 
 # ----------------------------------------------------------------------------- escaping

@@ -41,7 +41,7 @@ def _svg(width: int, height: int, label: str, body: str, css_class: str) -> str:
 
 def kpi_target_chart(kpi: dict, terms) -> str:
     """A KPI's result (bar) against its three targets (lines named in the year's terms)."""
-    w, h, top, bar_h = 250, 42, 6, 16
+    w, h, top, bar_h = 222, 40, 6, 15
     inner = w - 2
     x0 = 1
     parts = []
