@@ -131,8 +131,7 @@ def test_no_code_no_broken_figures_in_reviewer_html(batch):
         assert "from dswlib" not in markup and "show_html(" not in markup, path
         assert "&lt;Figure size" not in markup and "<Figure size" not in markup, path
         assert "Traceback" not in markup, path
-        if path.name != "index.html":
-            assert "@font-face" in markup and "Sarabun" in markup, path
+        assert "@font-face" in markup and "Sarabun" in markup, path  # the dashboard (index.html) too
 
 
 def test_no_personal_data_in_any_output(batch):
@@ -272,6 +271,54 @@ def test_manifest_records_what_produced_every_report(batch):
     printed = json.loads(_run(["score", "2564", "--json"]).stdout)
     assert scorecard == printed and scorecard["total"] == 54.17
     assert not (out / "2569" / "scorecard.json").exists()  # FY2569 has no KPI catalog
+
+
+def test_each_years_dashboard_shows_its_scorecard_and_links_the_other_years(batch):
+    """Issue 12.4 on the real run: the figures on each index.html (parsed) equal that year's scorecard.json."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from dswlib.scoring import level_name
+    from dswlib.thainum import parse_number
+
+    out, _ = batch
+
+    def shown(node, name):
+        cell = node.find(attrs={"data-figure": name})
+        text = cell.get_text(" ", strip=True).replace("ระดับ", "").split("(")[0].strip()
+        return None if text == "-" else float(parse_number(text))
+
+    for year in (2564, 2566, 2569):
+        soup = BeautifulSoup((out / str(year) / "index.html").read_text(encoding="utf-8"), "html.parser")
+        dash = json.loads((out / str(year) / "dashboard.json").read_text(encoding="utf-8"))
+        others = {a["href"] for a in soup.select("nav.dsw-years a")}
+        assert others == {f"../{y}/index.html" for y in (2564, 2566, 2569) if y != year}
+        if year == 2569:  # no KPI catalog, no standards, no community: said in Thai, roadmap shown
+            assert not (out / "2569" / "scorecard.json").exists() and not dash["scorecard"]["available"]
+            text = soup.get_text(" ", strip=True)
+            assert "ปีงบประมาณนี้ไม่มีข้อมูลตัวชี้วัดการประเมินส่วนราชการ" in text
+            assert "ปีงบประมาณนี้ไม่มีรายงานผลการปฏิบัติตามมาตรฐาน" in text
+            assert dash["roadmap"]["rounds"][0]["late"] == 3 and soup.find("a", href="roadmap/progress_r6.html")
+            continue
+        card = json.loads((out / str(year) / "scorecard.json").read_text(encoding="utf-8"))
+        assert shown(soup, "total") == card["total"] and soup.find(attrs={"data-figure": "level"}).get_text() == card["level"]
+        rows = {tr["data-kpi"]: tr for tr in soup.select("tr[data-kpi]")}
+        assert list(rows) == [k["id"] for k in card["kpis"]]
+        for k in card["kpis"]:
+            row = rows[k["id"]]
+            assert shown(row, "weight") == k["weight"] and shown(row, "score") == k["score"]
+            assert shown(row, "weighted_score") == (None if k["weighted_score"] is None else round(k["weighted_score"], 2))
+            if k["kind"] not in ("composite", "milestone"):
+                assert shown(row, "result") == k["result"]
+                assert [shown(row, f"target_{i}") for i in range(3)] == k["targets"]
+            if k["kind"] != "composite":
+                label = "ยังไม่มีผล" if k["level_reached"] is None else level_name(k["level_reached"], card["level_terms_th"])
+                assert row.find(attrs={"data-figure": "level_th"}).get_text() == label
+        assert [k["score"] for k in dash["scorecard"]["kpis"]] == [k["score"] for k in card["kpis"]]
+    soup = BeautifulSoup((out / "2564" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(soup.select("div.dsw-sorted-rank tr[data-province] a")) == 76  # every province page linked
+    assert soup.find("a", href="standards/overview.html") and soup.find("a", href="community/strengthening.html")
 
 
 def test_executed_notebooks_carry_papermill_metadata(batch):

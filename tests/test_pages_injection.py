@@ -89,6 +89,7 @@ PAGES = {
     "2564/standards/overview.html": [PROVINCE],
     "2564/community/strengthening.html": [OFFICE],
     "2569/roadmap/progress_r6.html": [PROJECT],
+    "2564/index.html": [TITLE, KPI_NAME, PROVINCE],  # the year's dashboard: report title, KPI, province table
 }
 
 
