@@ -182,6 +182,13 @@ def test_standards_distribution_and_every_order_of_the_province_table(year_2564)
             label = year.dimension_labels[int(key[3:]) - 1]
             values = [year.provinces[[p.code for p in year.provinces].index(c)].dimensions[label] for c in codes]
             assert values == sorted(values, reverse=True), key
+    # the ranks are the overview report's own (its ranking table)
+    from dswlib.standards.report import load_year, ranking_table, year_scores
+
+    data = load_year(2564, ROOT / "params")
+    overview_rank = dict(zip(ranking_table(data, year_scores(data))["จังหวัด"], ranking_table(data, year_scores(data))["อันดับ"]))
+    for tr in tables["rank"].select("tr[data-province]"):
+        assert _figure(tr, "rank") == overview_rank[names[tr["data-province"]]]
     # sorting needs no script: one radio button per order, the first checked, labels point at them
     radios = soup.select("input.dsw-sort-radio[type=radio]")
     assert [r["id"] for r in radios] == [f"dsw-sort-{k}" for k in tables] and radios[0].has_attr("checked")

@@ -38,10 +38,12 @@ def standards_part(fiscal_year: int, manifest: dict, params_dir) -> dict:
 
     jobs = manifest.get("jobs", {})
     overview = jobs.get(OVERVIEW_JOB)
-    if overview is None:
+    # the overview's parameters, or a province report's when the overview has no record yet (interrupted run)
+    source = overview or next((r for n, r in jobs.items() if n.startswith(JOB_PREFIX)), None)
+    if source is None:
         return {"available": False,
                 "note_th": "ปีงบประมาณนี้ไม่มีรายงานผลการปฏิบัติตามมาตรฐาน สนง.พมจ. (ไม่มีแบบประเมินของปีนี้)"}
-    parameters = overview.get("parameters") or {}
+    parameters = source.get("parameters") or {}
     try:
         year = standards_year(fiscal_year, params_dir, parameters.get("assessment_dir") or "")
     except Exception as exc:  # noqa: BLE001 - a broken input must not cost the reader the rest of the page
@@ -58,15 +60,13 @@ def standards_part(fiscal_year: int, manifest: dict, params_dir) -> dict:
         })
     ranked = _desc(rows, lambda r: r["overall"])
     by_code = {r["code"]: r for r in rows}
-    rank = 0
+    rank, previous = None, None
     for i, code in enumerate(ranked, 1):  # equal means share the better rank ("min" ranking, as the overview)
         r = by_code[code]
-        if r["overall"] is None:
-            r["rank"] = None
-            continue
-        prev = by_code[ranked[i - 2]] if i > 1 else None
-        rank = rank if prev is not None and prev["overall"] == r["overall"] else i
-        r["rank"] = rank
+        if r["overall"] is not None and r["overall"] != previous:
+            rank = i
+        r["rank"] = None if r["overall"] is None else rank
+        previous = r["overall"]
     name_pos = {n: i for i, n in enumerate(collate([r["name_th"] for r in rows]))}
     by_name = [r["code"] for r in sorted(rows, key=lambda r: name_pos[r["name_th"]])]
     orders = {"rank": ranked, "name": by_name}
