@@ -21,8 +21,6 @@ without touching their figures.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .write import DASHBOARD_JSON, refresh_year_links, write_dashboard
 
 __all__ = ["DASHBOARD_JSON", "write_dashboard", "refresh_year_links"]

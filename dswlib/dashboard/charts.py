@@ -21,8 +21,7 @@ def _position(value: float, targets, direction: str) -> float:
     v = sign * float(value)
     t = [sign * float(x) for x in targets]
     gap = (t[2] - t[0]) or abs(t[0]) or 1.0
-    lo = 0.0 if direction != "lower" and t[0] > 0 and v >= 0 else min(t[0] - 2 * gap, v)
-    lo = min(lo, v)
+    lo = 0.0 if direction != "lower" and t[0] > 0 and v >= 0 else min(t[0] - 2 * gap, v)  # 0 for counts and shares
     hi = t[2] + gap
     stops = [(lo, 0.0), (t[0], TARGET_X[0]), (t[1], TARGET_X[1]), (t[2], TARGET_X[2]), (hi, 1.0)]
     if v <= lo:

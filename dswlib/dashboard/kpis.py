@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..scoring import LEVEL_SCORES, level_name, overall_level
+from ..scoring import LEVEL_SCORES, level_name
 
 SCORECARD_FILE = "scorecard.json"
 
@@ -70,7 +70,7 @@ def scorecard_part(out_dir, manifest: dict) -> dict:
         "level_terms_th": list(terms),
         "level_scores": list(LEVEL_SCORES),
         "total": total,
-        "level": doc.get("level") if total is not None else overall_level(None, terms),
+        "level": doc["level"],  # the scorecard's own label ("ไม่ได้ประเมิน" without a total)
         "rule_th": (doc.get("scoring_rule") or {}).get("description_th"),
         "has_results": has_results,
         "components": [{"id": cid, "name": c["name"], "weight": c["weight"], "weighted_score": c["weighted_score"]}

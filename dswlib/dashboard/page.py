@@ -38,8 +38,7 @@ def _safe(fn):
 
 
 def render(doc: dict) -> str:
-    from ..scoring import level_name
-    from ..thaifont import FAMILY, css_font_face
+    from ..thaifont import css_font_face
 
     env = _environment()
     css = (TEMPLATE_DIR / STYLESHEET).read_text(encoding="utf-8")
@@ -47,10 +46,8 @@ def render(doc: dict) -> str:
         d=doc,
         font_css=Markup(css_font_face()),
         css=Markup(css),
-        family=FAMILY,
         kpi_chart=_safe(charts.kpi_target_chart),
         total_chart=_safe(charts.total_chart),
         share_bar=_safe(charts.share_bar),
         band_chart=_safe(charts.band_chart),
-        level_name=level_name,
     )
