@@ -63,15 +63,22 @@ def test_malformed_province_file_fails_that_report_only(params_copy, tmp_path):
     overview = _text(out / "2564" / "standards" / "overview.html")
     assert "แบบประเมินที่ใช้ไม่ได้" in overview
     assert "แบบประเมินของ สนง.พมจ.สมุทรปราการ มีข้อมูลไม่ถูกต้อง จึงไม่ได้นำมาคำนวณ" in overview
-    appendix = overview.index("ภาคผนวก: รายละเอียดทางเทคนิค")
+    appendix = overview.rindex("ภาคผนวก ข้อมูลทางเทคนิค")
     assert overview.index("SYNTHETIC_standards_2564_11-samut-prakan.csv") > appendix
     assert "จำนวนแบบประเมิน: 75 จาก 76 จังหวัด" in overview
     # a province report reads its own assessment file, not the other 75 (rubric and province list are
-    # shared: a warm kernel may have them cached from an earlier report), and declares exactly what it may read
+    # shared: a warm kernel may have them cached from an earlier report), plus the year summary (every
+    # office's scores, for its rank and the means), and declares exactly what it may read
     own = "standards/assessments/2564/SYNTHETIC_standards_2564_50-chiang-mai.csv"
+    summary = ".cache/standards/summary_2564.json"
     record = jobs["standards/50-chiang-mai"]
     assert [r for r in record["reads"] if "/assessments/" in r] == [own]
-    assert set(record["reads"]) <= set(record["inputs"]) == {own, "standards/provinces.csv", "standards/rubric.yaml"}
+    assert summary in record["reads"]
+    assert set(record["reads"]) <= set(record["inputs"]) == {own, summary, "standards/provinces.csv",
+                                                             "standards/rubric.yaml"}
+    # the broken province is left out of the summary: the others are ranked among 75
+    chiang_mai = _text(out / "2564" / "standards" / "50-chiang-mai.html")
+    assert "จาก 75 สำนักงาน" in chiang_mai
     assert record["undeclared_reads"] == []
     assert len([k for k in jobs["standards/overview"]["inputs"] if "/assessments/" in k]) == 76
     # no absolute local path in any output; the params copy outside the repo is named relative to the repo
