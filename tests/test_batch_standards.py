@@ -91,7 +91,7 @@ def test_malformed_province_file_fails_that_report_only(params_copy, tmp_path):
                 assert not re.search(r"(?<!\.\.)" + re.escape(local), text), (path, local)
 
 
-def test_changed_province_file_reruns_that_province_and_the_overview(params_copy, tmp_path):
+def test_changed_province_file_reruns_that_province_and_the_overview_unless_a_score_moved(params_copy, tmp_path):
     directory = _demo_files(params_copy)
     out = tmp_path / "out"
     args = ["2564", "--params", str(params_copy), "--out", str(out), "--no-progress", "-j", "2", *SUBSET]
@@ -109,6 +109,16 @@ def test_changed_province_file_reruns_that_province_and_the_overview(params_copy
     assert _ran(out) == ["standards/50-chiang-mai", "standards/overview"]
     assert "standards/50-chiang-mai: done in" in third.stderr and "done in" not in first.stderr  # -v shows jobs
     assert (out / "2564" / "run.log").read_text(encoding="utf-8").count("SYNTHETIC_standards_2564_50-chiang-mai.csv") >= 2
+    # a score change in one province moves the year summary (every office's scores): every province
+    # page re-runs (its rank and the means may change), not only the changed one
+    import re
+
+    changed.write_text(re.sub(r"(?m)^(D2\.I2,numerator,)[^,\n]*", r"\g<1>0", changed.read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    fourth = _run(*args)
+    assert fourth.returncode == 0, fourth.stderr
+    assert _ran(out) == ["standards/11-samut-prakan", "standards/50-chiang-mai", "standards/overview"]
+    assert ".cache/standards/summary_2564.json" in (out / "2564" / "run.log").read_text(encoding="utf-8")
     forced = _run(*args, "--force")
     assert forced.returncode == 0 and len(_ran(out)) == 3
     # --only merges: the reports not selected stay in the index and the manifest

@@ -117,7 +117,7 @@ def region_chart(summary: YearSummary) -> Figure:
     if national is not None:
         ax.axhline(float(national), color="#d73027", linestyle="--", linewidth=1.2,
                    label=f"ค่าเฉลี่ยทั้งประเทศ {national:.2f}")
-        ax.legend(fontsize=9, loc="lower right")
+        ax.legend(fontsize=9, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     ax.set_xticks(x)
     ax.set_xticklabels([f"สสว.{r}" for r in regions], fontsize=9)
     ax.set_ylim(0, 10.5)
@@ -137,8 +137,7 @@ def area_heatmap(rubric: Rubric, provinces, summary: YearSummary) -> Figure:
     ranked = ranked.sort_values([OVERALL, "_name"], ascending=[False, True], kind="stable")
     keys = [k for k in summary.score_columns if "." in k]
     grid = ranked[keys].to_numpy(dtype=float)
-    cmap = ListedColormap([BAND_COLORS[k] for k in (4, 3, 2, 1, 0)])
-    cmap.set_bad("#dddddd")
+    cmap = ListedColormap([BAND_COLORS[k] for k in (4, 3, 2, 1, 0)]).with_extremes(bad="#dddddd")
     norm = BoundaryNorm([0, 2.995, 5.495, 6.995, 8.495, 10.0], cmap.N)
     fig, ax = plt.subplots(figsize=(9.5, 0.23 * len(ranked) + 2.2))
     im = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap=cmap, norm=norm, interpolation="nearest")
