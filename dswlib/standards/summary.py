@@ -138,12 +138,17 @@ class YearSummary:
     def means(self, region: int | None = None) -> dict:
         """``{column: (mean, n)}``: the mean of the offices' printed 2-decimal scores, half-up to 2
         decimals (Decimal; None when no office has the score); national, or of one สสว. region."""
-        frame = self.offices if region is None else self.offices[self.offices["region"] == region]
-        out = {}
-        for col in self.score_columns:
-            values = [Decimal(str(v)) for v in frame[col].dropna()]
-            out[col] = (round_half_up(sum(values, Decimal(0)) / len(values), 2) if values else None, len(values))
-        return out
+        memo = self.__dict__.setdefault("_means", {})
+        if region not in memo:
+            frame = self.offices if region is None else self.offices[self.offices["region"] == region]
+            out = {}
+            for col in self.score_columns:
+                # the scores are 2-decimal figures: their sum in hundredths is an exact integer
+                values = frame[col].dropna()
+                cents = int((values * 100).round().astype("int64").sum())
+                out[col] = (round_half_up(Decimal(cents) / 100 / len(values), 2) if len(values) else None, len(values))
+            memo[region] = out
+        return dict(memo[region])
 
 
 def score_columns(rubric) -> list[str]:
