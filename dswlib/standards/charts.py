@@ -52,13 +52,19 @@ def area_chart(rubric: Rubric, scores: Scores, national: dict | None = None, reg
     """The office's 16 area scores (bars, band colours) with the national (◆) and regional (|) means."""
     plt = _plt()
     aggs = scores.areas
-    labels = [wrap_th(f"{area_no(a.key)} {a.name_th.removeprefix('ด้าน')}", 46) for a in aggs]
-    fig, ax = plt.subplots(figsize=(10, 0.5 * sum(1 + lab.count(chr(10)) * 0.6 for lab in labels) + 1.6))
+    labels = [wrap_th(f"{area_no(a.key)} {a.name_th.removeprefix('ด้าน')}", 58) for a in aggs]
+    # a row as tall as its label: long area names (up to 3 lines) never overlap their neighbours
+    rows = [max(1.0, 0.62 * (1 + lab.count(chr(10)))) for lab in labels]
+    y, top = [], 0.0
+    for h in rows:
+        y.append(-(top + h / 2))
+        top += h
+    fig, ax = plt.subplots(figsize=(10.5, 0.3 * top + 1.4))
     values = [float(a.mean_2dp) if a.mean_2dp is not None else 0.0 for a in aggs]
     colors = [BAND_COLORS.get(_band_index(rubric, v) if a.mean_2dp is not None else None, "#bbbbbb")
               for a, v in zip(aggs, values)]
-    y = list(range(len(aggs)))[::-1]
     ax.barh(y, values, color=colors, edgecolor="#555555", linewidth=0.4, height=0.7, label="คะแนนของสำนักงาน")
+    ax.set_ylim(-top - 0.2, 0.2)
     for yy, a, v in zip(y, aggs, values):
         ax.text(10.9, yy, f"{v:.2f}" if a.mean_2dp is not None else "คำนวณไม่ได้", va="center", ha="right", fontsize=9)
     if national:
@@ -71,7 +77,7 @@ def area_chart(rubric: Rubric, scores: Scores, national: dict | None = None, reg
     for limit in LIMITS:
         ax.axvline(limit, color="#777777", linestyle=":", linewidth=0.8)
     ax.set_yticks(y)
-    ax.set_yticklabels(labels, fontsize=8.5)
+    ax.set_yticklabels(labels, fontsize=8.5, linespacing=1.05)
     ax.set_xlim(0, 11)
     ax.set_xlabel("คะแนนเฉลี่ยของด้าน (เต็ม 10) เส้นประ = ขอบของระดับคะแนน 3.00, 5.50, 7.00, 8.50")
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=9, frameon=False)
