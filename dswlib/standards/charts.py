@@ -135,7 +135,7 @@ def region_chart(summary: YearSummary) -> Figure:
     ax.bar(x, [float(v) if v is not None else 0 for v in values], color="#4b7bb5")
     for xx, v in zip(x, values):
         if v is not None:
-            ax.text(xx, float(v) + 0.1, f"{v:.2f}", ha="center", fontsize=9)
+            ax.text(xx, float(v) - 0.25, f"{v:.2f}", ha="center", va="top", fontsize=9, color="white")
     if national is not None:
         ax.axhline(float(national), color="#d73027", linestyle="--", linewidth=1.2,
                    label=f"ค่าเฉลี่ยทั้งประเทศ {national:.2f}")
