@@ -357,3 +357,26 @@ def test_second_identical_run_skips_everything(batch):
     assert doc["run"]["ran"] == 0 and {r["last_run"] for r in doc["jobs"].values()} == {"skipped"}
     assert html.stat().st_ino == inode
     assert "0 run (0 failed), 80 up to date" in (out / "2564" / "run.log").read_text(encoding="utf-8")
+
+
+def test_standards_pages_link_each_other_and_speak_thai(batch):
+    """Issue 12.5/12.6: the overview links every province page and each page links back (relative links
+    that resolve in the batch output); the body has no rubric ids, file names or English software words."""
+    from figures.extract import visible_text
+
+    out, _ = batch
+    folder = out / "2564" / "standards"
+    overview = (folder / "overview.html").read_text(encoding="utf-8")
+    hrefs = set(re.findall(r'href="([0-9]{2}-[a-z-]+\.html)"', overview))
+    pages = {p.name for p in folder.glob("*.html")} - {"overview.html"}
+    assert hrefs == pages and len(pages) == 76
+    codes = re.compile(r"\bD\d\.[IA]\d+|\.csv|\.ya?ml|DECISIONS|params|dswlib|synthetic|SYNTHETIC|\bseed\b")
+    for name in ["overview.html", *sorted(pages)[:5]]:
+        markup = (folder / name).read_text(encoding="utf-8")
+        if name != "overview.html":
+            assert 'href="overview.html"' in markup
+        body, appendix = _body_and_appendix(visible_text(markup))
+        assert not codes.search(body), (name, codes.search(body).group(0))
+        assert "ปีงบประมาณ พ.ศ. 2564" in body and "ข้อมูลสมมติ" in body
+        assert "params/standards/DECISIONS.md" in appendix
+        assert 'alt=""' not in markup

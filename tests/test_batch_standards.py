@@ -63,15 +63,22 @@ def test_malformed_province_file_fails_that_report_only(params_copy, tmp_path):
     overview = _text(out / "2564" / "standards" / "overview.html")
     assert "แบบประเมินที่ใช้ไม่ได้" in overview
     assert "แบบประเมินของ สนง.พมจ.สมุทรปราการ มีข้อมูลไม่ถูกต้อง จึงไม่ได้นำมาคำนวณ" in overview
-    appendix = overview.index("ภาคผนวก: รายละเอียดทางเทคนิค")
+    appendix = overview.rindex("ภาคผนวก ข้อมูลทางเทคนิค")
     assert overview.index("SYNTHETIC_standards_2564_11-samut-prakan.csv") > appendix
     assert "จำนวนแบบประเมิน: 75 จาก 76 จังหวัด" in overview
     # a province report reads its own assessment file, not the other 75 (rubric and province list are
-    # shared: a warm kernel may have them cached from an earlier report), and declares exactly what it may read
+    # shared: a warm kernel may have them cached from an earlier report), plus the year summary (every
+    # office's scores, for its rank and the means), and declares exactly what it may read
     own = "standards/assessments/2564/SYNTHETIC_standards_2564_50-chiang-mai.csv"
+    summary = ".cache/standards/summary_2564.json"
     record = jobs["standards/50-chiang-mai"]
     assert [r for r in record["reads"] if "/assessments/" in r] == [own]
-    assert set(record["reads"]) <= set(record["inputs"]) == {own, "standards/provinces.csv", "standards/rubric.yaml"}
+    assert summary in record["reads"]
+    assert set(record["reads"]) <= set(record["inputs"]) == {own, summary, "standards/provinces.csv",
+                                                             "standards/rubric.yaml"}
+    # the broken province is left out of the summary: the others are ranked among 75
+    chiang_mai = _text(out / "2564" / "standards" / "50-chiang-mai.html")
+    assert "จาก 75 สำนักงาน" in chiang_mai
     assert record["undeclared_reads"] == []
     assert len([k for k in jobs["standards/overview"]["inputs"] if "/assessments/" in k]) == 76
     # no absolute local path in any output; the params copy outside the repo is named relative to the repo
@@ -84,7 +91,7 @@ def test_malformed_province_file_fails_that_report_only(params_copy, tmp_path):
                 assert not re.search(r"(?<!\.\.)" + re.escape(local), text), (path, local)
 
 
-def test_changed_province_file_reruns_that_province_and_the_overview(params_copy, tmp_path):
+def test_changed_province_file_reruns_that_province_and_the_overview_unless_a_score_moved(params_copy, tmp_path):
     directory = _demo_files(params_copy)
     out = tmp_path / "out"
     args = ["2564", "--params", str(params_copy), "--out", str(out), "--no-progress", "-j", "2", *SUBSET]
@@ -102,6 +109,16 @@ def test_changed_province_file_reruns_that_province_and_the_overview(params_copy
     assert _ran(out) == ["standards/50-chiang-mai", "standards/overview"]
     assert "standards/50-chiang-mai: done in" in third.stderr and "done in" not in first.stderr  # -v shows jobs
     assert (out / "2564" / "run.log").read_text(encoding="utf-8").count("SYNTHETIC_standards_2564_50-chiang-mai.csv") >= 2
+    # a score change in one province moves the year summary (every office's scores): every province
+    # page re-runs (its rank and the means may change), not only the changed one
+    import re
+
+    changed.write_text(re.sub(r"(?m)^(D2\.I2,numerator,)[^,\n]*", r"\g<1>0", changed.read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    fourth = _run(*args)
+    assert fourth.returncode == 0, fourth.stderr
+    assert _ran(out) == ["standards/11-samut-prakan", "standards/50-chiang-mai", "standards/overview"]
+    assert ".cache/standards/summary_2564.json" in (out / "2564" / "run.log").read_text(encoding="utf-8")
     forced = _run(*args, "--force")
     assert forced.returncode == 0 and len(_ran(out)) == 3
     # --only merges: the reports not selected stay in the index and the manifest

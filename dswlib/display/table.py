@@ -72,6 +72,23 @@ def format_cell(value, col: Col | None, thai_digits: bool = False) -> str:
     return to_thai_digits(text) if thai_digits else text
 
 
+def safe_href(href: str) -> str:
+    """``href`` if it is a relative link to a page of the batch (``standards/50-chiang-mai.html``,
+    ``overview.html#rank``); ValueError otherwise (no scheme, no absolute path, no ``..``)."""
+    import re
+
+    text = str(href)
+    if not re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._/-]*\.html(#[A-Za-z0-9_-]+)?", text) or ".." in text:
+        raise ValueError(f"not a relative page link: {href!r}")
+    return text
+
+
+def _esc(text) -> str:
+    from ..htmlparts import esc
+
+    return esc(text)
+
+
 def _is_numpy_number(value) -> bool:
     import numpy as np
 
@@ -111,6 +128,9 @@ class ReportTable:
     empty: str = "ไม่มีรายการ"
     css_class: str = "dsw-table"
     row_cols: dict = field(default_factory=dict)
+    #: ``{column: [href or None per row]}``: the cell's text becomes a link to a page of the
+    #: same batch. Only relative ``*.html`` paths built by the library are accepted.
+    links: dict = field(default_factory=dict)
 
     @property
     def units(self) -> dict:
@@ -133,6 +153,13 @@ class ReportTable:
                 if len(rows):
                     sty = sty.format(lambda v, _c=col: format_cell(v, _c, self.thai_digits), subset=(rows, [name]),
                                      escape="html")
+        for name, hrefs in self.links.items():
+            col = cols.get(name)
+            for row, href in zip(frame.index, hrefs):
+                if href:
+                    sty = sty.format(lambda v, _c=col, _h=safe_href(href): (
+                        f'<a href="{_esc(_h)}">{_esc(format_cell(v, _c, self.thai_digits))}</a>'),
+                        subset=([row], [name]), escape=None)
         sty = sty.format_index(escape="html", axis=1)
         if self.index:
             sty = sty.format_index(escape="html", axis=0)

@@ -4,5 +4,9 @@ Modules: ``rubric`` (the rubric as validated data), ``scoring`` (one indicator
 from its inputs), ``aggregate`` (area / dimension / overall means and grade
 bands), ``assessment`` (reading a province's CSV/Excel form), ``template``
 (writing the form), ``provinces``, ``demo`` (synthetic year), ``report``
-(tables and charts for the notebooks), ``jobs`` (batch jobs), ``cli``.
+(``ProvinceReport`` and ``StandardsOverview``: one call per page section), ``summary`` (every
+office's scores of a year, shared by the province pages), ``advice`` (what it takes to reach the
+next band), ``tables``, ``charts``, ``wording``, ``provenance``, ``loading``, ``jobs`` (batch jobs), ``cli``.
 """
+
+from .report import ProvinceReport, StandardsOverview  # noqa: E402,F401

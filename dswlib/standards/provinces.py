@@ -1,4 +1,9 @@
-"""The 76 provinces that have a provincial office (สนง.พมจ.), from params/standards/provinces.csv."""
+"""The 76 provinces that have a provincial office (สนง.พมจ.), from params/standards/provinces.csv.
+
+Columns ``code,name_th,name_en,slug`` and, optionally, ``ssw_office``: the number (1-11) of the
+สสว. region office (สำนักงานส่งเสริมและสนับสนุนวิชาการ) the province belongs to, used for the
+regional means of the standards pages (DECISIONS.md REGIONS).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ParamsError
+from ..filecache import cached_on_files
 
 PROVINCES_FILE = "provinces.csv"
 
@@ -20,6 +25,7 @@ class Province:
     name_th: str
     name_en: str
     slug: str  # ASCII, e.g. "chiang-mai"
+    ssw_office: int | None = None  # สสว. region 1-11 (None when the list has no such column)
 
     @property
     def output_id(self) -> str:
@@ -29,6 +35,11 @@ class Province:
     @property
     def office_th(self) -> str:
         return f"สนง.พมจ.{self.name_th}"
+
+    @property
+    def region_th(self) -> str:
+        """"สสว.3" (empty when the region is not known)."""
+        return f"สสว.{self.ssw_office}" if self.ssw_office is not None else ""
 
 
 def provinces_path(params_dir) -> Path:
@@ -41,7 +52,7 @@ def load_provinces(params_dir=None) -> list[Province]:
     return list(_load(str(provinces_path(params_dir).resolve())))
 
 
-@lru_cache(maxsize=4)
+@cached_on_files(lambda path: [path], maxsize=8)
 def _load(path: str) -> tuple[Province, ...]:
     p = Path(path)
     if not p.is_file():
@@ -50,12 +61,13 @@ def _load(path: str) -> tuple[Province, ...]:
     body = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(line for _, line in body)))
     expected = ["code", "name_th", "name_en", "slug"]
-    if reader.fieldnames != expected:
-        raise ParamsError(p, f"line {body[0][0] if body else 1}", f"the header {','.join(expected)}", reader.fieldnames)
+    if reader.fieldnames not in (expected, expected + ["ssw_office"]):
+        raise ParamsError(p, f"line {body[0][0] if body else 1}", f"the header {','.join(expected)}[,ssw_office]",
+                          reader.fieldnames)
     out, seen = [], set()
     for (lineno, _), row in zip(body[1:], reader):
         code = (row["code"] or "").strip()
-        if not re.fullmatch(r"[1-9]\d", code):
+        if not re.fullmatch(r"[1-9]\d{1,3}", code):  # 2 digits for a province (4 for a district office)
             raise ParamsError(p, f"line {lineno}, column code", "a 2-digit province code", row["code"])
         slug = (row["slug"] or "").strip()
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
@@ -65,7 +77,13 @@ def _load(path: str) -> tuple[Province, ...]:
         if code in seen:
             raise ParamsError(p, f"line {lineno}, column code", "a code not listed before", code)
         seen.add(code)
-        out.append(Province(code, row["name_th"].strip(), (row["name_en"] or "").strip(), slug))
+        region = None
+        raw = (row.get("ssw_office") or "").strip()
+        if "ssw_office" in row:
+            if not re.fullmatch(r"[1-9]\d?", raw):
+                raise ParamsError(p, f"line {lineno}, column ssw_office", "the สสว. region number 1-11", row["ssw_office"])
+            region = int(raw)
+        out.append(Province(code, row["name_th"].strip(), (row["name_en"] or "").strip(), slug, region))
     return tuple(out)
 
 

@@ -14,13 +14,13 @@ import itertools
 import re
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ..errors import ParamsError
+from ..filecache import cached_on_files
 from ..yamlio import load_yaml
 
 RUBRIC_FILE = "rubric.yaml"
@@ -386,11 +386,11 @@ def rubric_path(params_dir) -> Path:
 
 
 def load_rubric(params_dir=None) -> Rubric:
-    """Load and check ``<params_dir>/standards/rubric.yaml`` (cached per path)."""
+    """Load and check ``<params_dir>/standards/rubric.yaml`` (cached while the file is unchanged)."""
     return _load(str(rubric_path(params_dir).resolve()))
 
 
-@lru_cache(maxsize=4)
+@cached_on_files(lambda path: [path], maxsize=4)
 def _load(path: str) -> Rubric:
     p = Path(path)
     if not p.is_file():
