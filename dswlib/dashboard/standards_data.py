@@ -2,9 +2,8 @@
 
 Everything the dashboard shows about the provincial offices' standards comes
 from :func:`standards_year`, which returns plain data (no standards-package
-objects). The standards package is being reworked; when it changes, only this
-function is re-pointed. Today it uses :func:`dswlib.standards.report.load_year`
-and :func:`~dswlib.standards.report.year_scores`.
+objects): it reads the standards year summary, the same scores the province
+pages rank against.
 """
 
 from __future__ import annotations
@@ -45,24 +44,51 @@ class StandardsYear:
 
 
 def standards_year(fiscal_year: int, params_dir, assessment_dir: str = "") -> StandardsYear:
-    """The year's standards assessments, scored, as plain data for the dashboard."""
-    from ..standards.aggregate import COMPLETE
-    from ..standards.report import BAND_COLORS, band_label, load_year, year_scores
+    """The year's standards scores, as plain data for the dashboard.
 
-    data = load_year(int(fiscal_year), params_dir, assessment_dir or "")
-    scores = year_scores(data)
+    Read from the year summary the province pages rank against
+    (:func:`dswlib.standards.summary.load_year_summary`), so the dashboard's ranks,
+    bands and means are the pages' own and no assessment file is re-read here.
+    """
+    import math
+
+    from ..standards.charts import BAND_COLORS
+    from ..standards.loading import SOURCE_REAL_TH, SOURCE_SYNTHETIC_TH, assessments_dir
+    from ..standards.provinces import load_provinces
+    from ..standards.rubric import load_rubric
+    from ..standards.summary import INVALID, NO_FILE, OVERALL, load_year_summary
+    from ..standards.wording import STATUS_TH
+
+    fiscal_year = int(fiscal_year)
+    rubric = load_rubric(params_dir)
+    summary = load_year_summary(fiscal_year, params_dir, assessment_dir or "")
+    synthetic = assessments_dir(fiscal_year, params_dir, assessment_dir or "") is None
+    grade_bands = list(rubric.grade_bands)
     bands = [BandInfo(b.label_th, Decimal(b.min), Decimal(b.max), BAND_COLORS.get(i, "#bbbbbb"))
-             for i, b in enumerate(data.rubric.grade_bands)]
-    rows, labels = [], []
-    for p in data.provinces:
-        s = scores.get(p.code)
-        if s is None:
+             for i, b in enumerate(grade_bands)]
+    dims = [c for c in summary.score_columns if c != OVERALL and "." not in c]  # "D2", "D3", "D4"
+    labels = [f"มิติที่ {c[1:]}" for c in dims]
+
+    def dec(value):
+        return None if value is None or (isinstance(value, float) and math.isnan(value)) else \
+            Decimal(str(value)).quantize(Decimal("0.01"))
+
+    rows, statuses = [], summary.offices["status"]
+    for p in load_provinces(params_dir):
+        status = statuses.get(p.code, NO_FILE)
+        if status == NO_FILE:
             rows.append(ProvinceResult(p.code, p.name_th, p.output_id, {}, None, None, "ไม่มีแบบประเมิน"))
             continue
-        dims = {f"มิติที่ {agg.key[1:]}": agg.mean_2dp for agg in s.dimensions}
-        labels = labels or list(dims)
-        complete = s.overall.status == COMPLETE
-        rows.append(ProvinceResult(p.code, p.name_th, p.output_id, dims, s.overall.mean_2dp if complete else None,
-                                   s.overall.band.label_th if complete else None, band_label(s.overall)))
-    return StandardsYear(int(fiscal_year), bands, rows, len(data.assessments), bool(data.synthetic), data.source_th,
-                         len(data.problems), labels)
+        if status == INVALID:
+            rows.append(ProvinceResult(p.code, p.name_th, p.output_id, {}, None, None, "แบบประเมินใช้ไม่ได้"))
+            continue
+        o = summary.offices.loc[p.code]
+        overall = dec(o[OVERALL])
+        band = grade_bands[int(o["band"])].label_th if overall is not None and o["band"] is not None \
+            and str(o["band"]) != "<NA>" else None
+        rows.append(ProvinceResult(p.code, p.name_th, p.output_id,
+                                   {label: dec(o[c]) for label, c in zip(labels, dims)}, overall, band,
+                                   band or STATUS_TH["incomplete"]))
+    return StandardsYear(fiscal_year, bands, rows, int((statuses != NO_FILE).sum() - (statuses == INVALID).sum()),
+                         synthetic, SOURCE_SYNTHETIC_TH if synthetic else SOURCE_REAL_TH,
+                         int((statuses == INVALID).sum()), labels)
