@@ -39,16 +39,12 @@ def heading(text, level: int = 2) -> None:
 
 
 def show_figure(fig) -> None:
-    """Display a matplotlib figure as a PNG (whatever the backend) and release it."""
-    import io
-
-    import matplotlib.pyplot as plt
+    """Display a matplotlib figure as a compact PNG (whatever the backend) and release it."""
     from IPython.display import Image, display
 
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    display(Image(data=buf.getvalue(), format="png"))
+    from .chartimage import figure_png
+
+    display(Image(data=figure_png(fig), format="png"))
 
 
 def show_table(frame, *, index: bool = False, caption: str | None = None) -> None:
