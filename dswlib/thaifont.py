@@ -70,7 +70,8 @@ def _subset(weight: int, chars: frozenset, flavor: str) -> bytes:
 
     options = subset.Options()
     options.flavor = flavor
-    options.layout_features = ["*"]  # Thai needs ccmp, mark, mkmk, locl...; their closure adds the variants
+    # fontTools' default features are those a browser applies unasked, Thai's among them (ccmp, locl,
+    # liga, mark, mkmk, kern): their closure brings the glyph variants; sups, frac, salt... stay out
     options.hinting = False
     options.notdef_outline = True
     options.ignore_missing_unicodes = True
