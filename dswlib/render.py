@@ -81,6 +81,7 @@ def exporter():
     exp.exclude_input_prompt = True
     exp.exclude_output_prompt = True
     exp.exclude_anchor_links = True
+    exp.optimistic_validation = True  # validate the notebook once, not after each of the 13 preprocessors
     return exp
 
 
