@@ -148,3 +148,16 @@ def test_province_pages_are_small(batch):
     assert len(provinces) == 76
     sizes = {p.name: p.stat().st_size for p in provinces}
     assert max(sizes.values()) < 250_000, max(sizes.items(), key=lambda kv: kv[1])
+
+
+def test_table_indentation_is_dropped_and_the_cells_kept():
+    import pandas as pd
+
+    from tests.figures.extract import page_figures
+
+    table = pd.DataFrame({"ตัวชี้วัด": ["ร้อยละ", "จำนวน"], "ผล": [13.9, 1424]}).to_html(index=False)
+    assert "\n      <td>" in table
+    page = _page([table, "<pre>  ข้อความ\n    เว้นวรรค</pre>"])
+    assert "\n      <td>" not in page and "<tr><td>ร้อยละ</td><td>13.9</td></tr>" in page
+    assert "<pre>  ข้อความ\n    เว้นวรรค</pre>" in page  # whitespace outside tables is left alone
+    assert page_figures(page) == page_figures(table)  # every figure of the table is still shown
