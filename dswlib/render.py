@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 
 from .atomic import write_text
+from .htmlparts import squeeze_tables
 
 TEMPLATE_NAME = "dsw_report"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -30,13 +31,6 @@ _shared = None
 #: alternative text of an image output that has none (nbconvert would write an English sentence)
 DEFAULT_ALT = "แผนภูมิประกอบรายงาน"
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)", re.I)
-#: whitespace before a table-structure tag: pandas indents every row and cell, browsers ignore it
-_TABLE_WHITESPACE = re.compile(r">\s+<(/?(?:table|caption|colgroup|col|thead|tbody|tfoot|tr|th|td)\b)", re.I)
-
-
-def squeeze_tables(page: str) -> str:
-    """``page`` without the indentation between table tags (some 10 KB of a province page)."""
-    return _TABLE_WHITESPACE.sub(r"><\1", page)
 
 
 def _exporter_class():
