@@ -165,9 +165,15 @@ def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list
             sys.exit(2)
     out = Path(out_root) if out_root else root / "outputs"
     timeout = DEFAULT_CELL_TIMEOUT if cell_timeout is None else (cell_timeout or None)
-    batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, kernel_name=kernel_name,
-                      reuse_kernels=not fresh_kernels, force=force, cell_timeout=timeout, params_dir=params,
-                      all_jobs=all_jobs, verbosity=verbose, pdf=with_pdf, scheduler=scheduler or None)
+    from .daskexec import SchedulerError
+
+    try:
+        batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, kernel_name=kernel_name,
+                          reuse_kernels=not fresh_kernels, force=force, cell_timeout=timeout, params_dir=params,
+                          all_jobs=all_jobs, verbosity=verbose, pdf=with_pdf, scheduler=scheduler or None)
+    except SchedulerError as exc:
+        click.echo(f"error: {exc}; nothing was run", err=True)
+        sys.exit(2)
     ok = len(batch.results) - len(batch.failed) + len(batch.skipped)
     click.echo(f"{ok}/{len(jobs)} reports written to {batch.out_dir} ({len(batch.results)} run, "
                f"{len(batch.skipped)} up to date); index: {batch.index}")

@@ -41,6 +41,10 @@ log = logging.getLogger("dswlib.batch")
 CANCEL_SECONDS = 30
 
 
+class SchedulerError(RuntimeError):
+    """The cluster cannot be used: ``distributed`` missing, or no scheduler answers at the address."""
+
+
 @dataclass
 class NotRun:
     """What a task returns for a job it did not run (the run was stopped)."""
@@ -164,14 +168,22 @@ class DaskExecutor(Executor):
     """Jobs as tasks on the Dask cluster at ``address`` (or on the given ``client``)."""
 
     def __init__(self, address: str | None, config: RunConfig, log_level: int = logging.INFO, client=None,
-                 connect_timeout: str = "30s"):
-        from distributed import Client
+                 connect_timeout: str = "20s"):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise SchedulerError("--scheduler needs the Dask package 'distributed': "
+                                 "pip install 'dswlib[distributed]'") from None
 
         self.config = config
         self.log_level = log_level
         self.own_client = client is None
-        self.client = client if client is not None else Client(address, set_as_default=False,
-                                                             timeout=connect_timeout)
+        if client is None:
+            try:
+                client = Client(address, set_as_default=False, timeout=connect_timeout)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise SchedulerError(f"no Dask scheduler answered at {address}: {exc}") from None
+        self.client = client
         self.run_id = uuid.uuid4().hex
         self.futures: dict = {}  # Future -> ReportJob
         register = getattr(self.client, "register_plugin", None) or self.client.register_worker_plugin

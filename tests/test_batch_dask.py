@@ -146,3 +146,12 @@ def test_interrupt_on_the_cluster_stops_cleanly(cluster, tmp_path):
     assert on_disk == {next(rel for rel in r["outputs"] if rel.endswith(".html")) for r in manifest["jobs"].values()}
     assert not list(out_dir.rglob("*.tmp*")) and not list(out_dir.rglob("*.failed.ipynb"))
     assert _wait_for(lambda: not _worker_children(cluster), 20), "batch workers or kernels left on the cluster"
+
+
+def test_no_scheduler_at_the_address_is_a_clear_error(tmp_path):
+    from dswlib.daskexec import DaskExecutor, SchedulerError
+    from dswlib.runjob import RunConfig
+
+    config = RunConfig(root=str(ROOT), out_dir=str(tmp_path))
+    with pytest.raises(SchedulerError, match=r"no Dask scheduler answered at tcp://127\.0\.0\.1:9"):
+        DaskExecutor("tcp://127.0.0.1:9", config, connect_timeout="2s")
