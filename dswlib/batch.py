@@ -8,7 +8,8 @@
    parameters, environment; :mod:`dswlib.fingerprint`) and skips those whose
    fingerprint and output files match the manifest (``force`` re-runs all);
 3. runs the others on an :class:`~dswlib.executor.Executor` (worker processes with
-   warm kernels by default); one failing job never stops the others;
+   warm kernels by default, or a Dask cluster: :mod:`dswlib.daskexec`); one failing
+   job never stops the others;
 4. on SIGINT/SIGTERM starts no new job, stops the running ones and goes on to 5;
 5. merges the results into ``outputs/<year>/manifest.json``, writes the year's
    ``scorecard.json`` and the year's dashboard (``index.html`` and ``dashboard.json``,
@@ -204,22 +205,30 @@ class _StopFlag:
         return self.event.is_set()
 
 
-def _execute(plans, config, workers, progress, stop: _StopFlag, executor_factory, fiscal_year):
-    """Run ``plans``; (results, jobs not run)."""
+def _default_factory(stop: _StopFlag, scheduler: str | None):
+    """Local worker processes, or tasks on the Dask cluster at ``scheduler``."""
+    if scheduler:
+        from .daskexec import DaskExecutor
+
+        return lambda n, cfg: DaskExecutor(scheduler, cfg, log_level=logging.DEBUG)
     from .executor import ProcessExecutor
 
+    return lambda n, cfg: ProcessExecutor(n, cfg, log_level=logging.DEBUG, should_stop=lambda: bool(stop))
+
+
+def _execute(plans, config, workers, progress, stop: _StopFlag, executor_factory, fiscal_year, scheduler=None):
+    """Run ``plans``; (results, jobs not run)."""
     results: list[JobResult] = []
     if not plans or stop:
         return results, [p.job for p in plans]
+    n = max(1, min(workers or default_workers(), len(plans)))
+    factory = executor_factory or _default_factory(stop, scheduler)
+    executor = factory(n, config)
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(total=len(plans), desc=f"FY{fiscal_year}", unit="report")
-    n = max(1, min(workers or default_workers(), len(plans)))
-    factory = executor_factory or (lambda n, cfg: ProcessExecutor(n, cfg, log_level=logging.DEBUG,
-                                                                    should_stop=lambda: bool(stop)))
-    executor = factory(n, config)
     not_run: list[ReportJob] = []
 
     def take(batch):
@@ -299,12 +308,15 @@ def run_batch(
     handle_signals: bool = True,
     executor_factory=None,
     pdf: bool = False,
+    scheduler: str | None = None,
 ) -> BatchResult:
     """Run ``jobs`` of ``fiscal_year``; write ``<out_root>/<year>/{index.html,dashboard.json,manifest.json,run.log}``.
 
     ``all_jobs`` (default ``jobs``) are every job of the year: reports of jobs not
     selected stay in the index and manifest, marked stale if their inputs changed.
     Raises :class:`dswlib.jobparams.JobsRefused` (nothing written) for bad parameters.
+    ``scheduler``: the address of a Dask distributed scheduler to run the jobs on
+    (:mod:`dswlib.daskexec`) instead of local worker processes.
     """
     from .fingerprint import HashCache, code_sha256, environment, git_info
     from .dashboard import write_dashboard
@@ -346,7 +358,7 @@ def run_batch(
                            start_timeout=start_timeout, params_dir=str(params_dir), params_display=params_display,
                            pdf=pdf)
         result.results, result.not_run = _execute(to_run, config, workers, progress, stop, executor_factory,
-                                                  fiscal_year)
+                                                  fiscal_year, scheduler)
         result.interrupted = bool(stop)
         order = {j.name: i for i, j in enumerate(jobs)}
         result.results.sort(key=lambda r: order.get(r.job.name, len(order)))
@@ -381,6 +393,7 @@ def run_batch(
                 "started": started, "ended": now_iso(), "seconds": round(time.perf_counter() - t0, 3),
                 "status": f"interrupted ({stop.signal_name})" if result.interrupted else "complete",
                 "engine": "dsw-warm" if reuse_kernels else "nbclient", "kernel": kernel_name,
+                "executor": "dask distributed" if scheduler else "local processes",
                 "cell_timeout": cell_timeout, "force": force, "selected": len(jobs),
                 "ran": len(result.results), "failed": len(result.failed), "skipped": len(result.skipped),
                 "not_run": [j.name for j in result.not_run],

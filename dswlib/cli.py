@@ -2,7 +2,7 @@
 
     dsw score <year> [--json]        scorecard of a fiscal year
     dsw check <year> [--json]        data-quality findings of a fiscal year's params
-    dsw run [<year>] [-j N] [-p NAME VALUE] [--force]
+    dsw run [<year>] [-j N] [-p NAME VALUE] [--force] [--scheduler ADDRESS]
                                      execute the year's report notebooks (incremental), HTML + index + manifest
     dsw pdf FILE.html...             A4 PDF beside each reviewer page (Debian chromium)
     dsw scan-pii <path>...           national IDs and personal names in files (exit 1 if any)
@@ -104,9 +104,12 @@ def check(fiscal_year, params_dir, as_json):
               help="seconds a notebook cell may run before the report fails (default 600; 0: no limit)")
 @click.option("--kernel", "kernel_name", default="python3", show_default=True, help="Jupyter kernel to run notebooks in")
 @click.option("--pdf", "with_pdf", is_flag=True, help="also print every written HTML to an A4 PDF beside it (Debian chromium)")
+@click.option("--scheduler", envvar="DSW_SCHEDULER", default=None, metavar="ADDRESS",
+              help="run the reports on the Dask distributed cluster at ADDRESS (e.g. tcp://host:8786; "
+                   "env DSW_SCHEDULER); repository, params and --out must be on a path shared by every worker")
 @click.option("-v", "--verbose", count=True, help="more detail on the terminal (-v jobs, -vv debug); run.log has it all")
 def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list_only, no_progress, fresh_kernels,
-        cell_timeout, kernel_name, with_pdf, verbose):
+        cell_timeout, kernel_name, with_pdf, scheduler, verbose):
     """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
 
     Writes outputs/<year>/<report>.ipynb and .html, index.html (the year's dashboard), dashboard.json, manifest.json, scorecard.json and run.log.
@@ -162,9 +165,15 @@ def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list
             sys.exit(2)
     out = Path(out_root) if out_root else root / "outputs"
     timeout = DEFAULT_CELL_TIMEOUT if cell_timeout is None else (cell_timeout or None)
-    batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, kernel_name=kernel_name,
-                      reuse_kernels=not fresh_kernels, force=force, cell_timeout=timeout, params_dir=params,
-                      all_jobs=all_jobs, verbosity=verbose, pdf=with_pdf)
+    from .daskexec import SchedulerError
+
+    try:
+        batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, kernel_name=kernel_name,
+                          reuse_kernels=not fresh_kernels, force=force, cell_timeout=timeout, params_dir=params,
+                          all_jobs=all_jobs, verbosity=verbose, pdf=with_pdf, scheduler=scheduler or None)
+    except SchedulerError as exc:
+        click.echo(f"error: {exc}; nothing was run", err=True)
+        sys.exit(2)
     ok = len(batch.results) - len(batch.failed) + len(batch.skipped)
     click.echo(f"{ok}/{len(jobs)} reports written to {batch.out_dir} ({len(batch.results)} run, "
                f"{len(batch.skipped)} up to date); index: {batch.index}")

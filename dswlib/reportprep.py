@@ -14,7 +14,8 @@ It runs on nbconvert's copy of the executed notebook, before the template:
   cover of the annual report), else after the first h1, else at the top.
 
 What the template needs is put in ``resources["dsw"]``: ``toc_html``,
-``toc_at_top``, ``title``, ``font_css``.
+``toc_at_top``, ``title``, ``font_css`` (a slot: the font is subset to the
+finished page's text by :class:`dswlib.render.ReportExporter`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .safehtml import rewrite
 log = logging.getLogger("dswlib.reportprep")
 
 TOC_MARKER = "<!-- dsw:toc -->"
+FONT_SLOT = "/* dsw:font-face */"  # replaced by the page's font subset (dswlib.render.ReportExporter)
 CELL_HTML_KEY = "dsw_html"      # cell.metadata: the markdown cell rendered and sanitised
 TOC_AFTER_KEY = "dsw_toc_after"  # cell.metadata / output.metadata: put the table of contents after this
 
@@ -102,14 +104,12 @@ class ReportPreprocessor(Preprocessor):
         target = marker_target if marker_target is not None else h1_target
         if toc_html and target is not None:
             target[TOC_AFTER_KEY] = True
-        from .thaifont import css_font_face
-
         title = resources.get("dsw_title") or first_h1 or resources.get("metadata", {}).get("name") or "รายงาน"
         resources["dsw"] = {
             "toc_html": toc_html,
             "toc_at_top": bool(toc_html) and target is None,
             "title": title,
-            "font_css": css_font_face(),
+            "font_css": FONT_SLOT,  # the exporter puts the font subset to the finished page here
             "headings": [(h.level, h.id, h.text) for h in headings],
         }
         return nb, resources

@@ -97,7 +97,7 @@ def _inline(item) -> str:
 
 @dataclass
 class Figure:
-    """A matplotlib figure rendered once to PNG and embedded in the page."""
+    """A matplotlib figure rendered once to a compact PNG (:mod:`dswlib.chartimage`) and embedded in the page."""
 
     png: bytes
     alt: str = ""
@@ -105,16 +105,12 @@ class Figure:
 
     @classmethod
     def from_matplotlib(cls, fig, alt: str = "", dpi: int = 110) -> "Figure":
-        import io
+        from ..chartimage import figure_png
 
-        import matplotlib.pyplot as plt
-
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-        plt.close(fig)
+        png = figure_png(fig, dpi=dpi)
         if not alt and fig.axes:
             alt = fig.axes[0].get_title() or (fig._suptitle.get_text() if fig._suptitle else "")
-        return cls(buf.getvalue(), alt)
+        return cls(png, alt)
 
     def to_html(self) -> str:
         import base64

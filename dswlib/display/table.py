@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..htmlparts import squeeze_tables
+
 MISSING = "-"
 
 
@@ -202,7 +204,7 @@ class ReportTable:
         if self.data is None or len(self.data) == 0:
             parts.append(f"<p>{esc(self.empty)}</p>")
         else:
-            parts.append(self.styler().to_html(doctype_html=False, uuid=self._uuid(), cell_ids=False))
+            parts.append(squeeze_tables(self.styler().to_html(doctype_html=False, uuid=self._uuid(), cell_ids=False)))
         for note in self.notes:
             if note:
                 parts.append(f'<p class="dsw-table-note">{esc(note)}</p>')
