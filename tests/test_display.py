@@ -96,3 +96,11 @@ def test_missing_text_and_row_formats_are_display_only():
     assert ">20<" in html and html.count(">(10)<") == 2 and ">13.16<" in html and html.count(">ยังไม่กำหนด<") == 2
     assert t.data["น้ำหนัก"].tolist() == [20.0, 10.0, 10.0]  # the data keeps the numbers
     assert "dsw-right" in html  # a formatted numeric column is still aligned as numbers
+
+
+def test_table_markup_carries_no_styler_hooks_but_keeps_its_own_classes():
+    frame = pd.DataFrame({"ชื่อ": ["ก", "ข"], "คน": [1, 2]})
+    html = ReportTable(frame, emphasis=[False, True]).to_html()
+    assert "_row0_col0" not in html and 'class="data' not in html and "col_heading" not in html
+    assert html.count('class="dsw-right"') == 1 and 'class="dsw-right dsw-total"' in html
+    assert "<td>ก</td>" in html and "<style" not in html

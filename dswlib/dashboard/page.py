@@ -38,16 +38,18 @@ def _safe(fn):
 
 
 def render(doc: dict) -> str:
-    from ..thaifont import css_font_face
+    """The page, with Sarabun subset to the characters it carries (as every report page)."""
+    from ..render import embed_font
+    from ..reportprep import FONT_SLOT
 
     env = _environment()
     css = (TEMPLATE_DIR / STYLESHEET).read_text(encoding="utf-8")
-    return env.get_template(TEMPLATE).render(
+    return embed_font(env.get_template(TEMPLATE).render(
         d=doc,
-        font_css=Markup(css_font_face()),
+        font_css=Markup(FONT_SLOT),
         css=Markup(css),
         kpi_chart=_safe(charts.kpi_target_chart),
         total_chart=_safe(charts.total_chart),
         share_bar=_safe(charts.share_bar),
         band_chart=_safe(charts.band_chart),
-    )
+    ))

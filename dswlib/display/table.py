@@ -12,10 +12,28 @@ params can never become markup.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable
 
 from ..htmlparts import squeeze_tables
+
+#: what the Styler writes for its own CSS hooks: element ids, position classes, empty <style>
+_STYLER_ID = re.compile(r' id="T_[A-Za-z0-9]+_[A-Za-z0-9_]+"')  # cell ids; the table keeps its own
+_STYLER_CLASS = re.compile(r' class="(?:data|col_heading|row_heading|index_name|blank)(?: level\d+)?(?: row\d+)?(?: col\d+)?'
+                           r'(?: ([^"]*))?"')
+_TAG_SPACE = re.compile(r"<(td|th|tr) >")
+_EMPTY_STYLE = re.compile(r'<style type="text/css">\s*</style>\s*')
+
+
+def lean_styler_html(markup: str) -> str:
+    """The Styler's table without its CSS hooks (cell ids ``id="T_…_row3_col2"``, ``class="data row3 col2"``,
+    an empty ``<style>``): the page styles tables by its own classes only, and a province page is
+    tens of KB lighter. Classes the table set itself (``dsw-right``, ``dsw-total``) are kept."""
+    markup = _EMPTY_STYLE.sub("", _STYLER_ID.sub("", markup))
+    markup = _STYLER_CLASS.sub(lambda m: f' class="{m.group(1)}"' if m.group(1) else "", markup)
+    return squeeze_tables(_TAG_SPACE.sub(r"<\1>", markup))
 
 MISSING = "-"
 
@@ -204,7 +222,7 @@ class ReportTable:
         if self.data is None or len(self.data) == 0:
             parts.append(f"<p>{esc(self.empty)}</p>")
         else:
-            parts.append(squeeze_tables(self.styler().to_html(doctype_html=False, uuid=self._uuid(), cell_ids=False)))
+            parts.append(lean_styler_html(self.styler().to_html(doctype_html=False, table_uuid=self._uuid())))
         for note in self.notes:
             if note:
                 parts.append(f'<p class="dsw-table-note">{esc(note)}</p>')

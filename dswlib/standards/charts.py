@@ -17,19 +17,8 @@ LIMITS = (8.5, 7.0, 5.5, 3.0)
 
 
 def _figure(fig, alt: str) -> Figure:
-    """The chart as an embedded PNG with a 64-colour palette (flat band colours and anti-aliased Thai
-    text survive it; the page is about a third lighter than with a full-colour PNG)."""
-    import io
-
-    from PIL import Image
-
-    out = Figure.from_matplotlib(fig, alt=alt)
-    buf = io.BytesIO()
-    Image.open(io.BytesIO(out.png)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(
-        buf, "PNG", optimize=True)
-    if len(buf.getvalue()) < len(out.png):
-        out.png = buf.getvalue()
-    return out
+    """The chart as an embedded compact PNG (palette colours, :mod:`dswlib.chartimage`) with Thai alt text."""
+    return Figure.from_matplotlib(fig, alt=alt)
 
 
 def _plt():
