@@ -8,12 +8,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..display.blocks import Markup
 from ..display import Heading, ReportTable, Section, para
 from .wording import indicator_label
 
 APPENDIX_TITLE = "ภาคผนวก ข้อมูลทางเทคนิค"
 APPENDIX_ANCHOR = "appendix"
 DECISIONS_FILE = "params/standards/DECISIONS.md"
+OVERVIEW_APPENDIX = f"overview.html#{APPENDIX_ANCHOR}"
 
 RULES = [
     ("ระดับคะแนนรายตัวชี้วัด 10 / 7.5 / 5 / 2.5 / 0", "004 L405-409", "SCORED"),
@@ -49,12 +51,12 @@ def _rules_table() -> ReportTable:
                               "(มาตรฐานการปฏิบัติหน้าที่ของ สนง.พมจ.) ในโฟลเดอร์ seeds",))
 
 
-def _ids_table(rubric, ids=None) -> ReportTable:
+def _ids_table(rubric, ids=None, caption="เลขตัวชี้วัดในรายงานกับรหัสในไฟล์") -> ReportTable:
     import pandas as pd
 
     rows = [{"เลขในรายงาน": indicator_label(i.id), "รหัสในไฟล์เกณฑ์และแบบประเมิน": i.id, "บรรทัดของเอกสารต้นฉบับ": i.source}
             for i in rubric.indicators() if ids is None or i.id in ids]
-    return ReportTable(pd.DataFrame(rows), caption="เลขตัวชี้วัดในรายงานกับรหัสในไฟล์")
+    return ReportTable(pd.DataFrame(rows), caption=caption, empty="ไม่มีตัวชี้วัดที่เสียคะแนน")
 
 
 def _input_rows(rep) -> list[tuple[str, str]]:
@@ -90,7 +92,14 @@ def province_appendix(rep) -> Section:
                         ReportTable(pd.DataFrame(rows, columns=["รายการ", "ค่า"]), caption="ข้อมูลนำเข้า"),
                         _rules_table())
     if rep.has_scores:
-        sec.add(_ids_table(rep.rubric))
+        # only the indicators this office lost points on (the ones it will look up in its file); the
+        # full table of every indicator is in the overview's appendix, the same for every office
+        from .advice import points_lost
+
+        lost = {ind.id for ind, _, _ in points_lost(rep.rubric, rep.scores)}
+        sec.add(_ids_table(rep.rubric, lost, caption="เลขตัวชี้วัดที่เสียคะแนนกับรหัสในไฟล์"),
+                Markup('<p>ตารางเลขตัวชี้วัดทุกตัวกับรหัสในไฟล์อยู่ใน'
+                       f'<a href="{OVERVIEW_APPENDIX}">ภาคผนวกของรายงานภาพรวม</a></p>'))
     return sec
 
 
@@ -110,6 +119,6 @@ def overview_appendix(rep) -> Section:
         frame = pd.DataFrame([{"ไฟล์": f.where, "รายละเอียดทางเทคนิค": f.printed, "รหัสปัญหา": f.code}
                               for f in data.problems])
         sec.add(ReportTable(frame, caption="รายละเอียดทางเทคนิคของแบบประเมินที่ใช้ไม่ได้"))
-    sec.add(_ids_table(rep.rubric, {i.id for i in rep.rubric.scored_indicators()}))
+    sec.add(_ids_table(rep.rubric))  # every indicator, dimension 1 included: the province pages refer here
     sec.add(para("ลิงก์ไปยังรายงานรายจังหวัดเป็นชื่อไฟล์ในโฟลเดอร์เดียวกัน (standards/<รหัส>-<ชื่อ>.html)"))
     return sec
