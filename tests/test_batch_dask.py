@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
@@ -24,6 +23,7 @@ distributed = pytest.importorskip("distributed")
 from dswlib.batch import run_batch  # noqa: E402
 from dswlib.jobs import ReportJob  # noqa: E402
 from tests.figures.extract import page_figures  # noqa: E402
+from tests.waiting import wait_for  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -52,16 +52,6 @@ def _worker_children(cluster) -> list:
         except psutil.NoSuchProcess:
             pass
     return [p for p in found if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
-
-
-def _wait_for(condition, seconds, step=0.2):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(step)
-    return condition()
 
 
 def _dsw(args, **kw):
@@ -93,7 +83,7 @@ def test_cluster_run_writes_what_a_local_run_writes(cluster, tmp_path):
     assert mb["run"]["executor"] == "dask distributed" and ma["run"]["executor"] == "local processes"
     assert {n: r["status"] for n, r in ma["jobs"].items()} == {n: r["status"] for n, r in mb["jobs"].items()}
     assert {n: r["inputs"] for n, r in ma["jobs"].items()} == {n: r["inputs"] for n, r in mb["jobs"].items()}
-    assert _wait_for(lambda: not _worker_children(cluster), 20), "batch workers or kernels left on the cluster"
+    assert wait_for(lambda: not _worker_children(cluster), 20), "batch workers or kernels left on the cluster"
 
 
 def _root(tmp_path):
@@ -133,7 +123,7 @@ def test_interrupt_on_the_cluster_stops_cleanly(cluster, tmp_path):
          "--no-progress", "-v", "--scheduler", cluster.scheduler_address],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr, text=True, start_new_session=True)
     log = out / "2564" / "run.log"
-    assert _wait_for(lambda: log.exists() and log.read_text(encoding="utf-8").count(": done in ") >= 2, 180)
+    assert wait_for(lambda: log.exists() and log.read_text(encoding="utf-8").count(": done in ") >= 2, 180)
     os.killpg(proc.pid, signal.SIGINT)
     proc.wait(timeout=120)
     assert proc.returncode == 130, (tmp_path / "stderr.txt").read_text(encoding="utf-8")
@@ -145,7 +135,7 @@ def test_interrupt_on_the_cluster_stops_cleanly(cluster, tmp_path):
     on_disk = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.html")} - {"index.html"}
     assert on_disk == {next(rel for rel in r["outputs"] if rel.endswith(".html")) for r in manifest["jobs"].values()}
     assert not list(out_dir.rglob("*.tmp*")) and not list(out_dir.rglob("*.failed.ipynb"))
-    assert _wait_for(lambda: not _worker_children(cluster), 20), "batch workers or kernels left on the cluster"
+    assert wait_for(lambda: not _worker_children(cluster), 20), "batch workers or kernels left on the cluster"
 
 
 def test_no_scheduler_at_the_address_is_a_clear_error(tmp_path):

@@ -6,12 +6,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import psutil
 import pytest
+
+from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,16 +33,6 @@ def _marked(marker):
     return found
 
 
-def _wait_for(condition, seconds, step=0.2):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(step)
-    return condition()
-
-
 def _start(tmp_path):
     marker = uuid.uuid4().hex
     tmp = tmp_path / "tmp"
@@ -58,14 +49,14 @@ def _start(tmp_path):
     proc.stderr_file = stderr
     log = out / "2564" / "run.log"
     # wait until a report is done and both workers have a kernel running
-    started = _wait_for(lambda: log.exists() and log.read_text(encoding="utf-8").count(": done in ") >= 1
+    started = wait_for(lambda: log.exists() and log.read_text(encoding="utf-8").count(": done in ") >= 1
                         and len(_marked(marker)) >= 5, 180)
     assert started, "the run did not get going"
     return proc, marker, out / "2564", tmp, runtime
 
 
 def _no_leftovers(marker, out_dir, tmp, runtime):
-    assert _wait_for(lambda: not _marked(marker), 20), [p.cmdline() for p in _marked(marker)]
+    assert wait_for(lambda: not _marked(marker), 20), [p.cmdline() for p in _marked(marker)]
     assert not list(out_dir.rglob("*.tmp*")), "temporary report files left"
     assert not any(tmp.iterdir()), f"temporary files left: {list(tmp.rglob('*'))}"
     assert not any(runtime.iterdir()), "kernel connection files left"
