@@ -157,7 +157,7 @@ def _record(plan: _Plan, res: JobResult, code: str, env: dict, git, kernel_name:
                              kernel_name=kernel_name)
     job = plan.job
     return {
-        "title": job.title, "group": job.group, "notebook": f"notebooks/{job.notebook}",
+        "title": job.title, "label": job.label, "group": job.group, "notebook": f"notebooks/{job.notebook}",
         "notebook_sha256": plan.notebook_sha256, "parameters": job.parameters,
         "declared_inputs": list(job.inputs), "inputs": inputs,
         "reads": res.reads, "undeclared_reads": undeclared,

@@ -16,6 +16,7 @@ class ReportJob:
                   writes ``<output>.ipynb`` and ``<output>.html``
     ``title``     Thai title shown in ``index.html``
     ``group``     heading it is listed under in ``index.html``
+    ``label``     short Thai name in its group's list (e.g. the province's office); the title when empty
     ``inputs``    the params files the notebook reads with these parameters: paths or
                   globs relative to the params dir (``"2564/kpis.yaml"``,
                   ``"standards/assessments/2564/*"``). The batch hashes them to decide
@@ -30,6 +31,7 @@ class ReportJob:
     title: str = ""
     group: str = ""
     inputs: tuple = ()
+    label: str = ""
 
     def __post_init__(self):
         if not self.output:

@@ -40,6 +40,7 @@ def _manifest(year, params, jobs, scorecard=True):
 
 def _year_2564(params, out_root, *, failed_province=None, stale_province=None, failed_annual=False):
     """A full FY2564 year (annual, covid, community, standards overview and 76 provinces) with its scorecard."""
+    from dswlib.standards.jobs import jobs as standards_jobs
     from dswlib.standards.provinces import load_provinces
 
     out = out_root / "2564"
@@ -60,12 +61,17 @@ def _year_2564(params, out_root, *, failed_province=None, stale_province=None, f
         "standards/overview": _record("ภาพรวม", "มาตรฐาน", "standards/overview.html",
                                       parameters={**p, "assessment_dir": ""}),
     }
-    for prov in load_provinces(params):
-        name = f"standards/{prov.output_id}"
-        jobs[name] = _record(f"ผลการปฏิบัติตามมาตรฐาน {prov.office_th} ปีงบประมาณ 2564", "มาตรฐาน", name + ".html",
-                             status="failed" if prov.code == failed_province else "ok",
-                             stale=prov.code == stale_province,
-                             error={"type": "ValueError", "message": "x", "cell": 1, "source": ""})
+    provinces = {p.code: p for p in load_provinces(params)}
+    for job in standards_jobs(2564, params):  # the batch's own titles and labels
+        if job.name == "standards/overview":
+            continue
+        code = job.parameters["province"]
+        jobs[job.name] = {**_record(job.title, job.group, job.output + ".html",
+                                    status="failed" if code == failed_province else "ok",
+                                    stale=code == stale_province,
+                                    error={"type": "ValueError", "message": "x", "cell": 1, "source": ""}),
+                          "label": job.label}
+        assert job.label == provinces[code].office_th
     manifest = _manifest(2564, params, jobs)
     write_dashboard(2564, out, manifest, params)
     return out, doc
@@ -211,7 +217,10 @@ def test_province_links_failed_and_stale(year_2564):
     assert ok.find("a")["href"] == "standards/12-nonthaburi.html"
     markup = (out / "index.html").read_text(encoding="utf-8")
     assert "href='standards/11-samut-prakan.html'" not in markup
-    assert "สนง.พมจ.สมุทรปราการ ปีงบประมาณ 2564 (ไม่สำเร็จ)" in soup.get_text()
+    assert "สนง.พมจ.สมุทรปราการ (ไม่สำเร็จ)" in soup.get_text()
+    # the list of province reports names each office once, without the report title's repeated parts
+    items = [li.get_text(" ", strip=True) for li in soup.select("ul.dsw-columns li")]
+    assert len(items) == 76 and not [t for t in items if "ปีงบประมาณ" in t or "มาตรฐาน" in t]
 
 
 # ----------------------------------------------------------------------------- run status

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..runjob import error_line
 from .links import html_output, report_state
+from .standards_part import JOB_PREFIX, OVERVIEW_JOB
 
 DEFAULT_GROUP = "รายงาน"
 
@@ -44,7 +45,8 @@ def reports_part(manifest: dict) -> list[dict]:
     groups: dict[str, list] = {}
     for name, rec in manifest.get("jobs", {}).items():
         groups.setdefault(rec.get("group") or DEFAULT_GROUP, []).append({
-            "name": name, "title": rec.get("title") or name, "href": html_output(rec), "state": report_state(rec),
-            "province_page": name.startswith("standards/") and name != "standards/overview",
+            "name": name, "title": rec.get("title") or name, "label": rec.get("label") or rec.get("title") or name,
+            "href": html_output(rec), "state": report_state(rec),
+            "province_page": name.startswith(JOB_PREFIX) and name != OVERVIEW_JOB,
         })
     return [{"group": g, "items": items} for g, items in groups.items()]

@@ -90,6 +90,7 @@ def jobs(fiscal_year: int, params_dir: Path) -> list[ReportJob]:
             parameters={"fiscal_year": year, "province": p.code, "params_dir": params, "assessment_dir": ""},
             output=f"standards/{p.output_id}",
             title=f"ผลการปฏิบัติตามมาตรฐาน {p.office_th} ปีงบประมาณ พ.ศ. {year}",
+            label=p.office_th,
             group=GROUP_TH,
         ))
     return out
