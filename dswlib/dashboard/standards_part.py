@@ -14,10 +14,6 @@ OVERVIEW_JOB = "standards/overview"
 JOB_PREFIX = "standards/"
 
 
-def _f(value):
-    return None if value is None else float(value)
-
-
 def _desc(rows, key):
     """Codes ordered by ``key`` high to low, rows without a figure last (by Thai name among themselves)."""
     from pythainlp.util import collate
@@ -54,19 +50,12 @@ def standards_part(fiscal_year: int, manifest: dict, params_dir) -> dict:
         record = jobs.get(JOB_PREFIX + p.output_id)
         rows.append({
             "code": p.code, "name_th": p.name_th,
-            "dimensions": {label: _f(p.dimensions.get(label)) for label in year.dimension_labels},
-            "overall": _f(p.overall), "band": p.band, "status_th": p.status_th,
+            "dimensions": {label: p.dimensions.get(label) for label in year.dimension_labels},
+            "overall": p.overall, "band": p.band, "status_th": p.status_th, "rank": p.rank,
             "href": html_output(record), "report": report_state(record),
         })
     ranked = _desc(rows, lambda r: r["overall"])
     by_code = {r["code"]: r for r in rows}
-    rank, previous = None, None
-    for i, code in enumerate(ranked, 1):  # equal means share the better rank ("min" ranking, as the overview)
-        r = by_code[code]
-        if r["overall"] is not None and r["overall"] != previous:
-            rank = i
-        r["rank"] = None if r["overall"] is None else rank
-        previous = r["overall"]
     name_pos = {n: i for i, n in enumerate(collate([r["name_th"] for r in rows]))}
     by_name = [r["code"] for r in sorted(rows, key=lambda r: name_pos[r["name_th"]])]
     orders = {"rank": ranked, "name": by_name}

@@ -198,21 +198,24 @@ def input_check_table(rubric: Rubric, checks: dict) -> ReportTable:
 
 # ---- overview ----------------------------------------------------------------------------------
 
+def office_status_th(rubric: Rubric, office) -> str:
+    """An office's result in the year summary in words: its grade band, or why it has none."""
+    if office["status"] != "scored":
+        return STATUS_TH[office["status"]]  # no file / file not usable
+    if math.isnan(office[OVERALL]):
+        return STATUS_TH["incomplete"]
+    return list(rubric.grade_bands)[int(office["band"])].label_th
+
+
 def ranking_table(rubric: Rubric, provinces, summary: YearSummary, link=None) -> ReportTable:
     """Every office, ranked by overall score (ties share a rank); ``link(province)`` gives its page."""
     import pandas as pd
 
     ranks = summary.ranks()
-    bands = list(rubric.grade_bands)
     rows, hrefs = [], []
     for p in provinces:
         o = summary.offices.loc[p.code]
-        if o["status"] != "scored":
-            band = "ไม่มีแบบประเมิน" if o["status"] == "no_file" else "แบบประเมินใช้ไม่ได้"
-        elif math.isnan(o[OVERALL]):
-            band = STATUS_TH["incomplete"]
-        else:
-            band = bands[int(o["band"])].label_th
+        band = office_status_th(rubric, o)
         rows.append({"อันดับ": ranks.get(p.code, math.nan), "จังหวัด": p.name_th, "สสว.": o["region"],
                      "มิติที่ 2": o["D2"], "มิติที่ 3": o["D3"], "มิติที่ 4": o["D4"], "ภาพรวม": o[OVERALL],
                      "ผลการปฏิบัติ": band})
