@@ -135,6 +135,18 @@ def test_next_band_is_reached_with_the_fewest_indicators(year):
     assert checked > 20
 
 
+def test_next_band_out_of_reach_is_said_plainly(rep, monkeypatch):
+    """No set of improvements reaches the next band: the page says so, with no empty plan."""
+    from dswlib.standards.advice import NextBand
+
+    real = rep.next_band_plan()
+    assert real.reachable and real.steps  # the office's real plan exists
+    monkeypatch.setattr(rep, "next_band_plan", lambda: NextBand(real.current, real.next, steps=[]))
+    text = _visible(rep.next_band().to_html())
+    assert re.search(rf"ก็ยังไม่ถึงระดับ\s+{re.escape(real.next.label_th)}", text) and "0 ตัวชี้วัด" not in text
+    assert "<table" not in rep.next_band().to_html()
+
+
 def test_points_lost_order_and_next_score(rep):
     table = rep.priorities().tables()[0].data
     lost = list(table["คะแนนที่เสีย"])

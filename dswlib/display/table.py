@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..htmlparts import squeeze_tables
+from ..htmlparts import esc, squeeze_tables
 
 #: what the Styler writes for its own CSS hooks: element ids, position classes, empty <style>
 _STYLER_ID = re.compile(r' id="T_[A-Za-z0-9]+_[A-Za-z0-9_]+"')  # cell ids; the table keeps its own
@@ -95,18 +95,10 @@ def format_cell(value, col: Col | None, thai_digits: bool = False) -> str:
 def safe_href(href: str) -> str:
     """``href`` if it is a relative link to a page of the batch (``standards/50-chiang-mai.html``,
     ``overview.html#rank``); ValueError otherwise (no scheme, no absolute path, no ``..``)."""
-    import re
-
     text = str(href)
     if not re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._/-]*\.html(#[A-Za-z0-9_-]+)?", text) or ".." in text:
         raise ValueError(f"not a relative page link: {href!r}")
     return text
-
-
-def _esc(text) -> str:
-    from ..htmlparts import esc
-
-    return esc(text)
 
 
 def _is_numpy_number(value) -> bool:
@@ -178,7 +170,7 @@ class ReportTable:
             for row, href in zip(frame.index, hrefs):
                 if href:
                     sty = sty.format(lambda v, _c=col, _h=safe_href(href): (
-                        f'<a href="{_esc(_h)}">{_esc(format_cell(v, _c, self.thai_digits))}</a>'),
+                        f'<a href="{esc(_h)}">{esc(format_cell(v, _c, self.thai_digits))}</a>'),
                         subset=([row], [name]), escape=None)
         sty = sty.format_index(escape="html", axis=1)
         if self.index:
@@ -214,8 +206,6 @@ class ReportTable:
         return out if any_class else None
 
     def to_html(self) -> str:
-        from ..htmlparts import esc
-
         parts = []
         if self.caption:
             parts.append(f'<p class="dsw-caption"><strong>{esc(self.caption)}</strong></p>')

@@ -41,12 +41,15 @@ class NextBand:
     steps: list[Step] = field(default_factory=list)
     reason: str = ""  # "top" | "incomplete" | "" (a plan exists)
 
+    def new_total(self, overall) -> Decimal:
+        """The sum of indicator scores once every step is taken."""
+        return overall.total + sum((s.gain for s in self.steps), Decimal(0))
+
     def new_mean_2dp(self, overall) -> Decimal:
         """The overall score (2 decimals, half-up) once every step is taken."""
         from ..thainum import round_half_up
 
-        total = overall.total + sum((s.gain for s in self.steps), Decimal(0))
-        return round_half_up(total / overall.n_scored, 2)
+        return round_half_up(self.new_total(overall) / overall.n_scored, 2)
 
     @property
     def reachable(self) -> bool:
@@ -71,8 +74,7 @@ def points_lost(rubric: Rubric, scores: Scores) -> list[tuple[Indicator, Decimal
         r = scores.indicators[ind.id]
         if r.status == "scored" and r.score < Decimal(10):
             out.append((ind, r.score, Decimal(10) - r.score))
-    order = {ind.id: k for k, ind in enumerate(rubric.scored_indicators())}
-    return sorted(out, key=lambda t: (-t[2], order[t[0].id]))
+    return sorted(out, key=lambda t: -t[2])  # stable: rubric order among equals
 
 
 def next_band_plan(rubric: Rubric, scores: Scores) -> NextBand:
@@ -88,12 +90,11 @@ def next_band_plan(rubric: Rubric, scores: Scores) -> NextBand:
     threshold = n * (Fraction(target_band.min) - HALF_CENT)
     need = max(Fraction(0), threshold - Fraction(overall.total))
     candidates = []
-    order = {ind.id: j for j, ind in enumerate(rubric.scored_indicators())}
     for ind in rubric.scored_indicators():
         r = scores.indicators[ind.id]
         if r.status == "scored" and r.score < top_score(ind):
             candidates.append((ind, r.score))
-    candidates.sort(key=lambda c: (-(top_score(c[0]) - c[1]), order[c[0].id]))
+    candidates.sort(key=lambda c: -(top_score(c[0]) - c[1]))  # stable: rubric order among equals
     steps: list[Step] = []
     gained = Fraction(0)
     for ind, score in candidates:

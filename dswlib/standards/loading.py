@@ -41,10 +41,6 @@ SOURCE_REAL_TH = "แบบประเมินผลการปฏิบั�
 SOURCE_SYNTHETIC_TH = "ข้อมูลสมมติที่สร้างขึ้นเพื่อสาธิตวิธีคำนวณ ไม่ใช่ผลการประเมินจริง"
 
 
-def _synthetic_source(seed) -> str:
-    return SOURCE_SYNTHETIC_TH
-
-
 def assessments_dir(fiscal_year: int, params_dir="params", assessment_dir="") -> Path | None:
     """The directory of real assessment files to use, or None for the synthetic demo year."""
     from ..paths import resolve_params_dir
@@ -163,7 +159,7 @@ def load_year(fiscal_year: int, params_dir="params", assessment_dir="", seed: in
     directory = assessments_dir(fiscal_year, params_dir, assessment_dir)
     if directory is None:
         s = DEFAULT_SEED if seed is None else seed
-        return YearData(rubric, provinces, demo_year(rubric, provinces, fiscal_year, s), _synthetic_source(s), True,
+        return YearData(rubric, provinces, demo_year(rubric, provinces, fiscal_year, s), SOURCE_SYNTHETIC_TH, True,
                         seed=s)
     found, problems = read_assessment_dir(directory, rubric, fiscal_year, params_dir, provinces)
     return YearData(rubric, provinces, found, SOURCE_REAL_TH, any(a.synthetic for a in found.values()),
@@ -184,7 +180,7 @@ def load_province(fiscal_year: int, province, params_dir="params", assessment_di
     if directory is None:  # demo: generate only this province (same values as the whole demo year)
         s = DEFAULT_SEED if seed is None else seed
         a = demo_assessment(rubric, prov, fiscal_year, s)
-        return YearData(rubric, provinces, {prov.code: a}, _synthetic_source(s), True, seed=s), prov, a
+        return YearData(rubric, provinces, {prov.code: a}, SOURCE_SYNTHETIC_TH, True, seed=s), prov, a
     a = read_province_assessment(directory, prov, rubric, fiscal_year, params_dir)
     data = YearData(rubric, provinces, {prov.code: a} if a else {}, SOURCE_REAL_TH, bool(a and a.synthetic),
                     directory=directory)

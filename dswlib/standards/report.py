@@ -192,7 +192,10 @@ class ProvinceReport:
             return sec.add(para("ภาพรวมอยู่ในระดับสูงสุดแล้ว (", strong(plan.current.label_th),
                                 ") ตัวชี้วัดที่ยังเสียคะแนนอยู่ในตารางข้างต้น"))
         o = self.scores.overall
-        new_total = o.total + sum(s.gain for s in plan.steps)
+        if not plan.reachable:
+            return sec.add(para("แม้ทุกตัวชี้วัดที่ยังเสียคะแนนได้คะแนนสูงสุด คะแนนภาพรวมก็ยังไม่ถึงระดับ ",
+                                strong(plan.next.label_th)))
+        new_total = plan.new_total(o)
         sec.add(para(
             "ภาพรวมปัจจุบัน ", strong(f"{o.mean_2dp} {plan.current.label_th}"), " การขึ้นสู่ระดับ ",
             strong(plan.next.label_th), f" ต้องได้คะแนนภาพรวมอย่างน้อย {plan.next.min} "

@@ -115,6 +115,12 @@ def standing_table(rubric: Rubric, summary: YearSummary, code: str, region: int 
                        emphasis=[True] + [False] * (len(rows) - 1))
 
 
+def _indicator_cells(ind, result) -> dict:
+    """The first columns of every per-indicator table: number, name, target, result as printed."""
+    return {"ตัวชี้วัดที่": indicator_no(ind.id), "ชื่อตัวชี้วัด": ind.name_th, "เกณฑ์": ind.target_th or "-",
+            "ผลการดำเนินงาน": result.result_th}
+
+
 def priorities_table(rubric: Rubric, scores: Scores, assessment=None) -> ReportTable:
     """Indicators below 10, the most points lost first, with the next score and what it takes."""
     import pandas as pd
@@ -124,10 +130,7 @@ def priorities_table(rubric: Rubric, scores: Scores, assessment=None) -> ReportT
         nxt = next_score(ind, score)
         r = scores.indicators[ind.id]
         rows.append({
-            "ตัวชี้วัดที่": indicator_no(ind.id),
-            "ชื่อตัวชี้วัด": ind.name_th,
-            "เกณฑ์": ind.target_th or "-",
-            "ผลการดำเนินงาน": r.result_th,
+            **_indicator_cells(ind, r),
             "คะแนน": float(score),
             "คะแนนที่เสีย": float(lost),
             "คะแนนเมื่อทำได้ตามเกณฑ์": float(ind.target_score),
@@ -164,10 +167,7 @@ def indicator_table(rubric: Rubric, scores: Scores, dimension: int) -> ReportTab
             continue
         r = scores.indicators[ind.id]
         rows.append({
-            "ตัวชี้วัดที่": indicator_no(ind.id),
-            "ชื่อตัวชี้วัด": ind.name_th,
-            "เกณฑ์": ind.target_th or "-",
-            "ผลการดำเนินงาน": r.result_th,
+            **_indicator_cells(ind, r),
             "คะแนน": float(r.score) if r.status == "scored" else math.nan,
             "ระดับคะแนน": rubric.score_level_label(r.score) if r.score is not None else RESULT_STATUS_TH[r.status],
         })

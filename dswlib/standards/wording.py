@@ -18,9 +18,9 @@ DOCUMENT_TH = ("มาตรฐานการปฏิบัติหน้า�
                "บทที่ 4 เกณฑ์การประเมินผล และแบบฟอร์มการประเมินผลในภาคผนวก")
 
 
-def indicator_no(ind_id: str) -> str:
-    """"D2.I4" -> "2.4"."""
-    dim, num = ind_id.split(".")
+def indicator_no(key: str) -> str:
+    """"D2.I4" -> "2.4" (an indicator id); "D4.A8" -> "4.8" (an area key)."""
+    dim, num = key.split(".")
     return f"{dim[1:]}.{num[1:]}"
 
 
@@ -29,10 +29,7 @@ def indicator_label(ind_id: str) -> str:
     return f"ตัวชี้วัดที่ {indicator_no(ind_id)}"
 
 
-def area_no(key: str) -> str:
-    """"D4.A8" -> "4.8"."""
-    dim, area = key.split(".")
-    return f"{dim[1:]}.{area[1:]}"
+area_no = indicator_no  # "D4.A8" -> "4.8"
 
 
 def area_label(key: str) -> str:
