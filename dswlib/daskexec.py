@@ -32,9 +32,9 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from .executor import Executor, ProcessExecutor
+from .executor import Executor, ProcessExecutor, failed_outside
 from .jobs import ReportJob
-from .runjob import JobResult, RunConfig, now_iso
+from .runjob import JobResult, RunConfig
 
 log = logging.getLogger("dswlib.batch")
 
@@ -118,21 +118,14 @@ def run_remote(job: ReportJob, config: RunConfig, run_id: str, log_level: int = 
                 local.close()
 
 
-def stop_run(run_id: str) -> int:
-    """Run on every Dask worker by :meth:`DaskExecutor.cancel`: no job of ``run_id`` starts, running ones stop."""
+def end_run(run_id: str) -> int:
+    """Run on every Dask worker when a run is interrupted (:meth:`DaskExecutor.cancel`) or over
+    (:meth:`DaskExecutor.close`): no job of ``run_id`` starts, running ones stop, and its idle batch
+    workers and kernels are shut down. The run stays marked as ended (run ids are never reused), so
+    a task that finishes afterwards closes its batch worker instead of parking it."""
     with _lock:
         _stopped.add(run_id)
         idle = _idle.pop(run_id, [])
-    for local in idle:
-        local.close()
-    return len(idle)
-
-
-def close_run(run_id: str) -> int:
-    """Run on every Dask worker at the end of a run: shut its batch workers and kernels down."""
-    with _lock:
-        idle = _idle.pop(run_id, [])
-        _stopped.discard(run_id)
     for local in idle:
         local.close()
     return len(idle)
@@ -142,7 +135,7 @@ def _close_everything() -> None:
     with _lock:
         runs = list(_idle)
     for run_id in runs:
-        close_run(run_id)
+        end_run(run_id)
 
 
 def _worker_plugin():
@@ -235,7 +228,7 @@ class DaskExecutor(Executor):
 
     def cancel(self) -> tuple[list[JobResult], list[ReportJob]]:
         try:
-            self.client.run(stop_run, self.run_id)
+            self.client.run(end_run, self.run_id)
         except Exception as exc:
             log.warning("could not tell every Dask worker to stop: %s", exc)
         results: list[JobResult] = []
@@ -263,7 +256,7 @@ class DaskExecutor(Executor):
             if self.futures:
                 self.client.cancel(list(self.futures))
                 self.futures.clear()
-            self.client.run(close_run, self.run_id)
+            self.client.run(end_run, self.run_id)
         except Exception as exc:
             log.warning("could not shut the batch workers on the cluster down: %s", exc)
         finally:
@@ -276,7 +269,4 @@ def _failed(job: ReportJob, exc: BaseException | None) -> JobResult:
     message = str(exc) if exc is not None else "the task failed on the cluster"
     if kind == "KilledWorker":
         message = f"the Dask worker running this report died ({message})"
-    log.error("%s: %s: %s", job.name, kind, message)
-    detail = {"type": kind, "message": message, "cell": None, "source": ""}
-    return JobResult(job, False, 0.0, error=f"{kind}: {message}", error_detail=detail,
-                     started=now_iso(), ended=now_iso())
+    return failed_outside(job, kind, message)

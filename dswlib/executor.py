@@ -89,6 +89,14 @@ class _sigint_ignored:
             signal.signal(signal.SIGINT, self.old)
 
 
+def failed_outside(job: ReportJob, kind: str, message: str) -> JobResult:
+    """The result of a report that failed outside its notebook (its process or its cluster worker died)."""
+    log.error("%s: %s: %s", job.name, kind, message)
+    detail = {"type": kind, "message": message, "cell": None, "source": ""}
+    return JobResult(job, False, 0.0, error=f"{kind}: {message}", error_detail=detail,
+                     started=now_iso(), ended=now_iso())
+
+
 class ProcessExecutor(Executor):
     """``workers`` local processes (spawned, not forked), each running one job at a time."""
 
@@ -146,11 +154,8 @@ class ProcessExecutor(Executor):
         _remove_worker_dir(self.tmp_base, worker.pid)
         if job is None:
             return None
-        message = f"the worker process running this report ended unexpectedly (exit code {code})"
-        log.error("%s: %s", job.name, message)
-        detail = {"type": "WorkerDied", "message": message, "cell": None, "source": ""}
-        return JobResult(job, False, 0.0, error=f"WorkerDied: {message}", error_detail=detail,
-                         started=now_iso(), ended=now_iso())
+        return failed_outside(job, "WorkerDied",
+                              f"the worker process running this report ended unexpectedly (exit code {code})")
 
     # ---- Executor ------------------------------------------------------------------
     def submit(self, job: ReportJob) -> None:
