@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from dswlib.notebook import heading_html
+from dswlib.display import Heading
 from dswlib.render import TEMPLATES_DIR, notebook_to_html
 from dswlib.safehtml import is_unsafe_link, rewrite, url_scheme
 
@@ -114,7 +114,7 @@ def test_toc_from_markdown_cells_and_outputs_after_the_marker(page):
 
 def test_toc_after_first_h1_without_marker_or_at_top():
     nb = new_notebook()
-    nb.cells = [new_code_cell("", outputs=[_html_out(heading_html("ชื่อเรื่อง", 1))]),
+    nb.cells = [new_code_cell("", outputs=[_html_out(Heading("ชื่อเรื่อง", 1).to_html())]),
                 new_markdown_cell("## ส่วนที่ 1"), new_markdown_cell("## ส่วนที่ 2")]
     page = notebook_to_html(nb)
     nav = page.index('<nav class="dsw-toc">')
@@ -138,7 +138,7 @@ def test_render_does_not_modify_the_callers_notebook():
 
 
 def test_heading_escapes_params_text_and_never_makes_a_link():
-    markup = heading_html("ชื่อ " + EVIL_MD + " <b>x</b>", 2)
+    markup = Heading("ชื่อ " + EVIL_MD + " <b>x</b>", 2).to_html()
     assert markup == "<h2>ชื่อ [คลิก](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt;</h2>"
     nb = new_notebook()
     nb.cells = [new_code_cell("", outputs=[_html_out(markup)])]
