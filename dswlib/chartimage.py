@@ -52,11 +52,10 @@ def compact_image(image, colors: int = PALETTE_COLORS) -> bytes:
     if image.mode == "RGBA" and image.getextrema()[3][0] == 255:  # fully opaque
         image = image.convert("RGB")
     out = io.BytesIO()
-    if image.getcolors(maxcolors=colors) is None:  # more colours than the palette holds
-        distinct = image.getcolors(maxcolors=1 << 16)
-        if distinct is None or _photo_like(distinct):
-            image.save(out, format="PNG", optimize=True)
-            return out.getvalue()
+    distinct = image.getcolors(maxcolors=1 << 16)  # one pass over the pixels
+    if distinct is None or (len(distinct) > colors and _photo_like(distinct)):  # too many colours, photo-like
+        image.save(out, format="PNG", optimize=True)
+        return out.getvalue()
     quantized = image.quantize(colors=colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     quantized.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -141,12 +141,6 @@ def _make_subset(weight: int, chars: frozenset, flavor: str) -> bytes:
     return buf.getvalue()
 
 
-def font_bytes(weight: int, text: str | None = None) -> tuple[bytes, str]:
-    """Sarabun ``weight`` subset to ``text`` (default :data:`DEFAULT_TEXT`): ``(data, format)``."""
-    flavor = font_format()
-    return _subset(weight, subset_chars(DEFAULT_TEXT if text is None else text), flavor), flavor
-
-
 def css_font_face(text: str | None = None) -> str:
     """@font-face rules with Sarabun regular and bold embedded as data URIs, subset to ``text``.
 
