@@ -205,24 +205,24 @@ class _StopFlag:
         return self.event.is_set()
 
 
-def _default_factory(stop: _StopFlag, scheduler: str | None):
-    """Local worker processes, or tasks on the Dask cluster at ``scheduler``."""
-    if scheduler:
+def _default_factory(stop: _StopFlag, client):
+    """Local worker processes, or tasks on the Dask cluster of ``client``."""
+    if client is not None:
         from .daskexec import DaskExecutor
 
-        return lambda n, cfg: DaskExecutor(scheduler, cfg, log_level=logging.DEBUG)
+        return lambda n, cfg: DaskExecutor(None, cfg, log_level=logging.DEBUG, client=client)
     from .executor import ProcessExecutor
 
     return lambda n, cfg: ProcessExecutor(n, cfg, log_level=logging.DEBUG, should_stop=lambda: bool(stop))
 
 
-def _execute(plans, config, workers, progress, stop: _StopFlag, executor_factory, fiscal_year, scheduler=None):
+def _execute(plans, config, workers, progress, stop: _StopFlag, executor_factory, fiscal_year, client=None):
     """Run ``plans``; (results, jobs not run)."""
     results: list[JobResult] = []
     if not plans or stop:
         return results, [p.job for p in plans]
     n = max(1, min(workers or default_workers(), len(plans)))
-    factory = executor_factory or _default_factory(stop, scheduler)
+    factory = executor_factory or _default_factory(stop, client)
     executor = factory(n, config)
     bar = None
     if progress:
@@ -339,7 +339,11 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult(fiscal_year, out_dir)
 
-    with run_logging(out_dir, verbosity, progress) as _, _StopFlag(handle_signals) as stop:
+    from .daskexec import scheduler_client
+
+    # the cluster is reached first: a wrong address is an error before anything is logged, swept or hashed
+    with scheduler_client(scheduler if executor_factory is None else None) as client, \
+            run_logging(out_dir, verbosity, progress) as _, _StopFlag(handle_signals) as stop:
         t0, started = time.perf_counter(), now_iso()
         _sweep_temp_files(out_dir)
         manifest = load_manifest(out_dir)
@@ -358,7 +362,7 @@ def run_batch(
                            start_timeout=start_timeout, params_dir=str(params_dir), params_display=params_display,
                            pdf=pdf)
         result.results, result.not_run = _execute(to_run, config, workers, progress, stop, executor_factory,
-                                                  fiscal_year, scheduler)
+                                                  fiscal_year, client)
         result.interrupted = bool(stop)
         order = {j.name: i for i, j in enumerate(jobs)}
         result.results.sort(key=lambda r: order.get(r.job.name, len(order)))

@@ -24,6 +24,7 @@ the local pool, wherever it runs:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import re
@@ -157,26 +158,42 @@ def _key(name: str, run_id: str) -> str:
     return f"dsw-{run_id[:12]}-" + re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
 
 
+def connect(address: str, timeout: str = "20s"):
+    """A Dask client of the scheduler at ``address``; SchedulerError when ``distributed`` is missing or
+    no scheduler answers."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SchedulerError("--scheduler needs the Dask package 'distributed': "
+                             "pip install 'dswlib[distributed]'") from None
+    try:
+        return Client(address, set_as_default=False, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerError(f"no Dask scheduler answered at {address}: {exc}") from None
+
+
+@contextlib.contextmanager
+def scheduler_client(address: str | None):
+    """``connect(address)`` for the length of a run (None without an address)."""
+    if not address:
+        yield None
+        return
+    client = connect(address)
+    try:
+        yield client
+    finally:
+        client.close()
+
+
 class DaskExecutor(Executor):
     """Jobs as tasks on the Dask cluster at ``address`` (or on the given ``client``)."""
 
     def __init__(self, address: str | None, config: RunConfig, log_level: int = logging.INFO, client=None,
                  connect_timeout: str = "20s"):
-        try:
-            from distributed import Client
-        except ImportError:
-            raise SchedulerError("--scheduler needs the Dask package 'distributed': "
-                                 "pip install 'dswlib[distributed]'") from None
-
         self.config = config
         self.log_level = log_level
         self.own_client = client is None
-        if client is None:
-            try:
-                client = Client(address, set_as_default=False, timeout=connect_timeout)
-            except (OSError, TimeoutError, ValueError) as exc:
-                raise SchedulerError(f"no Dask scheduler answered at {address}: {exc}") from None
-        self.client = client
+        self.client = connect(address, connect_timeout) if client is None else client
         self.run_id = uuid.uuid4().hex
         self.futures: dict = {}  # Future -> ReportJob
         register = getattr(self.client, "register_plugin", None) or self.client.register_worker_plugin

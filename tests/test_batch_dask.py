@@ -145,3 +145,20 @@ def test_no_scheduler_at_the_address_is_a_clear_error(tmp_path):
     config = RunConfig(root=str(ROOT), out_dir=str(tmp_path))
     with pytest.raises(SchedulerError, match=r"no Dask scheduler answered at tcp://127\.0\.0\.1:9"):
         DaskExecutor("tcp://127.0.0.1:9", config, connect_timeout="2s")
+
+
+def test_a_wrong_address_is_refused_before_the_run_logs_or_plans_anything(tmp_path, monkeypatch):
+    """Even a run with nothing to do reaches the cluster first: no run.log, no manifest, the error raised."""
+    import functools
+
+    from dswlib import daskexec
+    from dswlib.daskexec import SchedulerError
+
+    monkeypatch.setattr(daskexec, "connect", functools.partial(daskexec.connect, timeout="2s"))
+    root = _root(tmp_path)
+    jobs = [ReportJob("ok", "ok.ipynb", {"value": 2})]
+    with pytest.raises(SchedulerError, match=r"no Dask scheduler answered at tcp://127\.0\.0\.1:9"):
+        run_batch(2564, jobs, root, tmp_path / "out", progress=False, handle_signals=False,
+                  scheduler="tcp://127.0.0.1:9")
+    year_dir = tmp_path / "out" / "2564"
+    assert not (year_dir / "run.log").exists() and not (year_dir / "manifest.json").exists()
