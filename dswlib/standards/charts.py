@@ -13,7 +13,11 @@ from .wording import area_no
 
 #: by grade-band position, best first
 BAND_COLORS = {0: "#1a9850", 1: "#91cf60", 2: "#fee08b", 3: "#fc8d59", 4: "#d73027"}
-LIMITS = (8.5, 7.0, 5.5, 3.0)
+
+
+def _edges(rubric: Rubric) -> list:
+    """The grade bands' lower limits above zero, lowest first (3.00, 5.50, 7.00, 8.50 in the rubric)."""
+    return [b.min for b in reversed(list(rubric.grade_bands)) if b.min > 0]
 
 
 def _figure(fig, alt: str) -> Figure:
@@ -79,12 +83,12 @@ def area_chart(rubric: Rubric, scores: Scores, national: dict | None = None, reg
         pts = [(float(regional[a.key][0]), yy) for a, yy in zip(aggs, y) if regional[a.key][0] is not None]
         ax.scatter([p[0] for p in pts], [p[1] for p in pts], marker="|", color="#000000", s=160, linewidths=2,
                    zorder=3, label="ค่าเฉลี่ยของ สสว. เดียวกัน")
-    for limit in LIMITS:
-        ax.axvline(limit, color="#777777", linestyle=":", linewidth=0.8)
+    for limit in _edges(rubric):
+        ax.axvline(float(limit), color="#777777", linestyle=":", linewidth=0.8)
     ax.set_yticks(y)
     ax.set_yticklabels(labels, fontsize=8.5, linespacing=1.05)
     ax.set_xlim(0, 11)
-    ax.set_xlabel("คะแนนเฉลี่ยของด้าน (เต็ม 10) เส้นประ = ขอบของระดับคะแนน 3.00, 5.50, 7.00, 8.50")
+    ax.set_xlabel("คะแนนเฉลี่ยของด้าน (เต็ม 10) เส้นประ = ขอบของระดับคะแนน " + ", ".join(map(str, _edges(rubric))))
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=9, frameon=False)
     fig.tight_layout()
     return _figure(
@@ -148,8 +152,11 @@ def area_heatmap(rubric: Rubric, provinces, summary: YearSummary) -> Figure:
     ranked = ranked.sort_values([OVERALL, "_name"], ascending=[False, True], kind="stable")
     keys = [k for k in summary.score_columns if "." in k]
     grid = ranked[keys].to_numpy(dtype=float)
-    cmap = ListedColormap([BAND_COLORS[k] for k in (4, 3, 2, 1, 0)]).with_extremes(bad="#dddddd")
-    norm = BoundaryNorm([0, 2.995, 5.495, 6.995, 8.495, 10.0], cmap.N)
+    ascending = list(reversed(list(rubric.grade_bands)))
+    cmap = ListedColormap([BAND_COLORS[k] for k in reversed(range(len(ascending)))]).with_extremes(bad="#dddddd")
+    # a printed 2-decimal score belongs to the band whose lower limit it reaches
+    bounds = [0.0, *(float(e) - 0.005 for e in _edges(rubric)), 10.0]
+    norm = BoundaryNorm(bounds, cmap.N)
     fig, ax = plt.subplots(figsize=(9.5, 0.23 * len(ranked) + 2.2))
     im = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap=cmap, norm=norm, interpolation="nearest")
     ax.set_yticks(range(len(ranked)))
@@ -157,9 +164,8 @@ def area_heatmap(rubric: Rubric, provinces, summary: YearSummary) -> Figure:
     ax.set_xticks(range(len(keys)))
     ax.set_xticklabels([f"ด้าน {area_no(k)}" for k in keys], fontsize=8.5, rotation=90)
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=True, labelbottom=True)
-    plt.setp(ax.get_xticklabels(), rotation=90)
-    cbar = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, ticks=[1.5, 4.25, 6.25, 7.75, 9.25])
-    cbar.ax.set_yticklabels(["ต่ำกว่า 3.00", "3.00-5.49", "5.50-6.99", "7.00-8.49", "8.50-10.00"], fontsize=9)
+    cbar = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, ticks=[(a + b) / 2 for a, b in zip(bounds, bounds[1:])])
+    cbar.ax.set_yticklabels([f"ต่ำกว่า {ascending[1].min}"] + [f"{b.min}-{b.max}" for b in ascending[1:]], fontsize=9)
     fig.tight_layout()
     return _figure(fig, alt="แผนภาพสีคะแนนเฉลี่ยรายด้าน 16 ด้านของทุกสำนักงาน "
                                            "เรียงตามคะแนนภาพรวม สีตามระดับคะแนน")
