@@ -87,7 +87,8 @@ def _env_sha(env: dict) -> str:
     return hashlib.sha256(json.dumps(env, sort_keys=True).encode()).hexdigest()
 
 
-def _plan(job, root, notebooks_dir, out_dir, manifest, hashes, code, env, kernel_name, force, pdf=False) -> _Plan:
+def _plan(job, root, notebooks_dir, out_dir, manifest, hashes, code, env, kernel_name, force, pdf=False,
+          notebook_kind=None) -> _Plan:
     from .fingerprint import expand_inputs, job_fingerprint
 
     pdir = _params_dir_of(job, root)
@@ -102,11 +103,21 @@ def _plan(job, root, notebooks_dir, out_dir, manifest, hashes, code, env, kernel
     fp = job_fingerprint(notebook_sha256=nb_sha, parameters=job.parameters, input_patterns=job.inputs,
                          inputs=inputs, code_sha256=code, env=env, kernel_name=kernel_name)
     plan = _Plan(job, pdir, nb_sha, inputs, declared, fp, previous, None)
-    plan.reason = _why_run(plan, force, out_dir, hashes, code, env, pdf)
+    plan.reason = _why_run(plan, force, out_dir, hashes, code, env, pdf, notebook_kind)
     return plan
 
 
-def _why_run(plan: _Plan, force, out_dir, hashes, code, env, pdf=False) -> str | None:
+#: why a report is re-run when its ``.ipynb`` was written the other way (:mod:`dswlib.recordnb`)
+NOTEBOOK_KIND_REASONS = {"full": "full notebooks asked for", "record": "record notebook asked for"}
+
+
+def _why_run(plan: _Plan, force, out_dir, hashes, code, env, pdf=False, notebook_kind=None) -> str | None:
+    """Why the job must run, or None when it is up to date.
+
+    ``notebook_kind`` (``"record"``/``"full"``, None: either will do) is the kind of
+    ``.ipynb`` asked for; a report written the other way is re-run. Records of
+    earlier versions have no ``notebook`` key: their notebooks were full.
+    """
     from .manifest import outputs_intact
 
     prev = plan.previous
@@ -135,10 +146,13 @@ def _why_run(plan: _Plan, force, out_dir, hashes, code, env, pdf=False) -> str |
         return "output files missing or modified"
     if pdf and not any(rel.endswith(".pdf") for rel in prev.get("outputs") or {}):
         return "PDF asked for and not yet printed"
+    if notebook_kind and prev.get("notebook", "full") != notebook_kind:
+        return NOTEBOOK_KIND_REASONS[notebook_kind]
     return None
 
 
-def _record(plan: _Plan, res: JobResult, code: str, env: dict, git, kernel_name: str) -> dict:
+def _record(plan: _Plan, res: JobResult, code: str, env: dict, git, kernel_name: str,
+            notebook_kind: str = "record") -> dict:
     from .fingerprint import job_fingerprint
 
     inputs, fp = plan.inputs, plan.fingerprint
@@ -164,6 +178,8 @@ def _record(plan: _Plan, res: JobResult, code: str, env: dict, git, kernel_name:
         "code_sha256": code, "git": git, "env_sha256": _env_sha(env), "kernel": kernel_name,
         "fingerprint": fp, "status": res.status, "started": res.started, "ended": res.ended,
         "seconds": round(res.seconds, 3), "error": res.error_detail, "outputs": res.outputs,
+        # what the report's .ipynb is: "record" (rich outputs omitted, dswlib.recordnb) or "full"
+        "notebook": notebook_kind if res.ok else None,
         "last_run": "ran", "stale": False,
     }
 
@@ -308,6 +324,7 @@ def run_batch(
     handle_signals: bool = True,
     executor_factory=None,
     pdf: bool = False,
+    full_notebooks: bool = False,
     scheduler: str | None = None,
 ) -> BatchResult:
     """Run ``jobs`` of ``fiscal_year``; write ``<out_root>/<year>/{index.html,dashboard.json,manifest.json,run.log}``.
@@ -315,6 +332,8 @@ def run_batch(
     ``all_jobs`` (default ``jobs``) are every job of the year: reports of jobs not
     selected stay in the index and manifest, marked stale if their inputs changed.
     Raises :class:`dswlib.jobparams.JobsRefused` (nothing written) for bad parameters.
+    ``full_notebooks``: keep the executed notebooks whole instead of as records of the
+    run (:mod:`dswlib.recordnb`); a report written the other way is re-run.
     ``scheduler``: the address of a Dask distributed scheduler to run the jobs on
     (:mod:`dswlib.daskexec`) instead of local worker processes.
     """
@@ -350,8 +369,10 @@ def run_batch(
         hashes, code, env, git = HashCache(), code_sha256(), environment(), git_info(root)
         log.info("FY%s: %d report(s) selected of %d; params %s; dswlib code %s", fiscal_year, len(jobs),
                  len(all_jobs), params_display, code[:12])
+        kind = "full" if full_notebooks else "record"
         plans = {j.name: _plan(j, root, notebooks_dir, out_dir, manifest, hashes, code, env, kernel_name,
-                               force and j.name in selected, pdf and j.name in selected) for j in all_jobs}
+                               force and j.name in selected, pdf and j.name in selected,
+                               kind if j.name in selected else None) for j in all_jobs}
         to_run = [plans[j.name] for j in jobs if not plans[j.name].skip]
         for j in jobs:
             p = plans[j.name]
@@ -360,7 +381,7 @@ def run_batch(
         config = RunConfig(root=str(root), out_dir=str(out_dir), notebooks_dir=str(notebooks_dir),
                            kernel_name=kernel_name, reuse_kernels=reuse_kernels, cell_timeout=cell_timeout,
                            start_timeout=start_timeout, params_dir=str(params_dir), params_display=params_display,
-                           pdf=pdf)
+                           pdf=pdf, full_notebooks=full_notebooks)
         result.results, result.not_run = _execute(to_run, config, workers, progress, stop, executor_factory,
                                                   fiscal_year, client)
         result.interrupted = bool(stop)
@@ -370,7 +391,7 @@ def run_batch(
         # ---- merge into the manifest ------------------------------------------------
         records = manifest["jobs"]
         for res in result.results:
-            records[res.job.name] = _record(plans[res.job.name], res, code, env, git, kernel_name)
+            records[res.job.name] = _record(plans[res.job.name], res, code, env, git, kernel_name, kind)
         ran = {r.job.name for r in result.results}
         for name, plan in plans.items():
             rec = records.get(name)
@@ -398,7 +419,7 @@ def run_batch(
                 "status": f"interrupted ({stop.signal_name})" if result.interrupted else "complete",
                 "engine": "dsw-warm" if reuse_kernels else "nbclient", "kernel": kernel_name,
                 "executor": "dask distributed" if scheduler else "local processes",
-                "cell_timeout": cell_timeout, "force": force, "selected": len(jobs),
+                "cell_timeout": cell_timeout, "notebooks": kind, "force": force, "selected": len(jobs),
                 "ran": len(result.results), "failed": len(result.failed), "skipped": len(result.skipped),
                 "not_run": [j.name for j in result.not_run],
             },

@@ -104,16 +104,23 @@ def check(fiscal_year, params_dir, as_json):
               help="seconds a notebook cell may run before the report fails (default 600; 0: no limit)")
 @click.option("--kernel", "kernel_name", default="python3", show_default=True, help="Jupyter kernel to run notebooks in")
 @click.option("--pdf", "with_pdf", is_flag=True, help="also print every written HTML to an A4 PDF beside it (Debian chromium)")
+@click.option("--full-notebooks", is_flag=True, envvar="DSW_FULL_NOTEBOOKS",
+              help="keep each executed notebook whole, with every table and chart output, e.g. to open it in "
+                   "JupyterLab (env DSW_FULL_NOTEBOOKS=1; default: the .ipynb is a record of the run, its display "
+                   "outputs replaced by their size and sha256 since the HTML page shows them)")
 @click.option("--scheduler", envvar="DSW_SCHEDULER", default=None, metavar="ADDRESS",
               help="run the reports on the Dask distributed cluster at ADDRESS (e.g. tcp://host:8786; "
                    "env DSW_SCHEDULER); repository, params and --out must be on a path shared by every worker")
 @click.option("-v", "--verbose", count=True, help="more detail on the terminal (-v jobs, -vv debug); run.log has it all")
 def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list_only, no_progress, fresh_kernels,
-        cell_timeout, kernel_name, with_pdf, scheduler, verbose):
+        cell_timeout, kernel_name, with_pdf, full_notebooks, scheduler, verbose):
     """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
 
     Writes outputs/<year>/<report>.ipynb and .html, index.html (the year's dashboard), dashboard.json, manifest.json, scorecard.json and run.log.
     Reports whose inputs are unchanged since their last successful run are skipped (--force re-runs them).
+    The .html page is the report; the .ipynb records how it was produced (parameters, papermill's timings,
+    streams, errors) with each display output replaced by a line giving its size and sha256
+    (--full-notebooks keeps them; switching re-runs the reports written the other way).
     Exits 1 when any report failed (all others are still produced), listing the failures; 2 when a job's
     parameters are refused (nothing is written); 130 when interrupted (SIGINT/SIGTERM).
     """
@@ -170,7 +177,8 @@ def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list
     try:
         batch = run_batch(year, jobs, root, out, workers=workers, progress=not no_progress, kernel_name=kernel_name,
                           reuse_kernels=not fresh_kernels, force=force, cell_timeout=timeout, params_dir=params,
-                          all_jobs=all_jobs, verbosity=verbose, pdf=with_pdf, scheduler=scheduler or None)
+                          all_jobs=all_jobs, verbosity=verbose, pdf=with_pdf, full_notebooks=full_notebooks,
+                          scheduler=scheduler or None)
     except SchedulerError as exc:
         click.echo(f"error: {exc}; nothing was run", err=True)
         sys.exit(2)

@@ -49,6 +49,12 @@ class RunConfig:
     params_dir: str | None = None  # absolute; reads under it are recorded
     params_display: str | None = None  # how params_dir appears in outputs
     pdf: bool = False  # also print the HTML to an A4 PDF beside it (``dsw run --pdf``)
+    full_notebooks: bool = False  # keep the executed notebooks whole (``dsw run --full-notebooks``), not as records
+
+    @property
+    def notebook_kind(self) -> str:
+        """What the ``.ipynb`` of a successful job is: ``"record"`` (:mod:`dswlib.recordnb`) or ``"full"``."""
+        return "full" if self.full_notebooks else "record"
 
     def __post_init__(self):
         if not self.notebooks_dir:
@@ -130,16 +136,23 @@ def _reads(config: RunConfig) -> list | None:
     return sorted(out)
 
 
-def _finish_notebook(tmp: Path, src_rel: str, out_rel: str, redactor):
-    """Read papermill's output, drop absolute paths, write it back; the node is returned."""
+def _finish_notebook(tmp: Path, src_rel: str, out_rel: str, redactor, write: bool = True):
+    """Read papermill's output, drop absolute paths, write it back (unless ``write`` is false); the node is returned."""
     import nbformat
 
     nb = nbformat.read(str(tmp), as_version=4)
     redactor.notebook(nb)
     meta = nb.metadata.setdefault("papermill", {})
     meta["input_path"], meta["output_path"] = src_rel, out_rel
-    nbformat.write(nb, str(tmp), split_lines=False)  # multi-line texts as one JSON string: 10 % smaller, same notebook
+    if write:
+        _write_notebook(nb, tmp)
     return nb
+
+
+def _write_notebook(nb, path: Path) -> None:
+    import nbformat
+
+    nbformat.write(nb, str(path), split_lines=False)  # multi-line texts as one JSON string: 10 % smaller, same notebook
 
 
 class PdfFailed(RuntimeError):
@@ -197,8 +210,13 @@ def run_job(job: ReportJob, config: RunConfig) -> JobResult:
                     os.replace(tmp_nb, failed_nb)
                     wrote_failed = True
                 raise
-            nb = _finish_notebook(tmp_nb, src_rel, _out_rel(ipynb, config), redactor)
-            markup = notebook_to_html(nb, job.title or job.name)
+            nb = _finish_notebook(tmp_nb, src_rel, _out_rel(ipynb, config), redactor, write=False)
+            markup = notebook_to_html(nb, job.title or job.name)  # the page is rendered from the full notebook
+            if not config.full_notebooks:  # the kept notebook records the run; the page shows its outputs
+                from .recordnb import make_record
+
+                make_record(nb, html.name)
+            _write_notebook(nb, tmp_nb)
             if config.pdf:  # printed from the finished page before anything is put in place
                 with atomic_path(html) as tmp_html:
                     tmp_html.write_text(markup, encoding="utf-8")
