@@ -31,18 +31,23 @@ RICH_OUTPUT_TYPES = ("display_data", "execute_result")
 PLAIN = "text/plain"
 
 
-def stored_bytes(value) -> bytes:
-    """The bytes hashed for one mime value: text (or lines joined) as UTF-8, anything else as sorted compact JSON."""
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        value = "".join(value)
-    if isinstance(value, str):
-        return value.encode("utf-8")
+def is_json_mime(mime: str) -> bool:
+    return mime == "application/json" or mime.endswith("+json")
+
+
+def stored_bytes(mime: str, value) -> bytes:
+    """The bytes hashed for one mime value: text (lines joined) as UTF-8; a JSON value as sorted compact JSON."""
+    if not is_json_mime(mime):
+        if isinstance(value, list):  # nbformat's multi-line form, as on disk before nbformat.read
+            value = "".join(value)
+        if isinstance(value, str):
+            return value.encode("utf-8")
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def digest(value) -> dict:
+def digest(mime: str, value) -> dict:
     """``{"bytes": n, "sha256": hex}`` of one mime value as stored."""
-    data = stored_bytes(value)
+    data = stored_bytes(mime, value)
     return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
@@ -62,7 +67,7 @@ def strip_output(output, page: str) -> bool:
     rich = sorted(mime for mime in data if mime != PLAIN)
     if not rich:
         return False
-    omitted = {mime: digest(data[mime]) for mime in rich}
+    omitted = {mime: digest(mime, data[mime]) for mime in rich}
     lines = [_text(data[PLAIN])] if _text(data.get(PLAIN)) else []
     lines += [placeholder(page, mime, omitted[mime]) for mime in rich]
     for mime in rich:
@@ -82,7 +87,7 @@ def make_record(nb, page: str):
     ``page``: the file name of the HTML page rendered from the full notebook, as seen
     from the notebook's directory (``annual_report.html``).
     """
-    count = 0
+    count = (nb.get("metadata") or {}).get("dsw", {}).get(MARKER_KEY, {}).get("omitted_outputs", 0)  # made twice
     for cell in nb.get("cells", []):
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
             count += strip_output(output, page)
