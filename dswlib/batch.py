@@ -116,7 +116,7 @@ def _why_run(plan: _Plan, force, out_dir, hashes, code, env, pdf=False, notebook
 
     ``notebook_kind`` (``"record"``/``"full"``, None: either will do) is the kind of
     ``.ipynb`` asked for; a report written the other way is re-run. Records of
-    earlier versions have no ``notebook`` key: their notebooks were full.
+    earlier versions have no ``notebook_kind`` key: their notebooks were full.
     """
     from .manifest import outputs_intact
 
@@ -146,7 +146,7 @@ def _why_run(plan: _Plan, force, out_dir, hashes, code, env, pdf=False, notebook
         return "output files missing or modified"
     if pdf and not any(rel.endswith(".pdf") for rel in prev.get("outputs") or {}):
         return "PDF asked for and not yet printed"
-    if notebook_kind and prev.get("notebook", "full") != notebook_kind:
+    if notebook_kind and prev.get("notebook_kind", "full") != notebook_kind:
         return NOTEBOOK_KIND_REASONS[notebook_kind]
     return None
 
@@ -179,7 +179,7 @@ def _record(plan: _Plan, res: JobResult, code: str, env: dict, git, kernel_name:
         "fingerprint": fp, "status": res.status, "started": res.started, "ended": res.ended,
         "seconds": round(res.seconds, 3), "error": res.error_detail, "outputs": res.outputs,
         # what the report's .ipynb is: "record" (rich outputs omitted, dswlib.recordnb) or "full"
-        "notebook": notebook_kind if res.ok else None,
+        "notebook_kind": notebook_kind if res.ok else None,
         "last_run": "ran", "stale": False,
     }
 

@@ -2,7 +2,9 @@
 
 Runs in a batch worker process (:mod:`dswlib.worker`). Everything a job writes goes
 to a temporary file first and is renamed into place, so a reader (or an
-interrupted run) never sees half a report. When a job fails:
+interrupted run) never sees half a report. The page is rendered from the full executed
+notebook; the ``.ipynb`` kept is then a record of the run, its rich display outputs
+omitted (:mod:`dswlib.recordnb`), unless ``RunConfig.full_notebooks``. When a job fails:
 
 * its executed-with-error notebook is kept as ``<output>.failed.ipynb`` (papermill's
   error marker on the failing cell, per-cell metadata);

@@ -334,6 +334,25 @@ def test_executed_notebooks_carry_papermill_metadata(batch):
             assert cell.metadata.papermill["status"] == "completed" and cell.metadata.papermill["duration"] is not None
 
 
+def test_executed_notebooks_are_records_of_the_run(batch):
+    """The page shows the tables and charts; the kept .ipynb records the run without duplicating them."""
+    import nbformat
+
+    out, _ = batch
+    paths = sorted((out / "2564").rglob("*.ipynb"))
+    assert len(paths) > 70 and not [p for p in paths if p.name.endswith(".failed.ipynb")]
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        assert nb.metadata.dsw.record == {**nb.metadata.dsw.record, "rich_outputs": "omitted",
+                                          "page": path.with_suffix(".html").name}, path
+        results = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                   if o.output_type in ("display_data", "execute_result")]
+        assert results and all(set(o.data) == {"text/plain"} for o in results), path
+        assert sum(len(o.metadata.get("dsw", {}).get("omitted", {})) for o in results) \
+            == nb.metadata.dsw.record["omitted_outputs"] > 0
+    assert sum(p.stat().st_size for p in paths) < 2_000_000
+
+
 def test_no_absolute_local_path_in_any_output(batch):
     import sys
 

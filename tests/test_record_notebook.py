@@ -183,10 +183,11 @@ def test_batch_keeps_a_record_and_the_same_page_as_a_full_run(tmp_path):
     assert any(o.output_type == "error" and o.evalue == "ข้อมูลผิดรูปแบบ" for c in failed.cells
                if c.cell_type == "code" for o in c.outputs)
     manifest = json.loads((rec_dir / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["jobs"]["rich"]["notebook"] == "record" and manifest["jobs"]["bad"]["notebook"] is None
+    assert manifest["jobs"]["rich"]["notebook_kind"] == "record" and manifest["jobs"]["bad"]["notebook_kind"] is None
     assert manifest["run"]["notebooks"] == "record"
+    assert manifest["jobs"]["rich"]["notebook"] == "notebooks/rich.ipynb"
     full_manifest = json.loads((full_dir / "manifest.json").read_text(encoding="utf-8"))
-    assert full_manifest["jobs"]["rich"]["notebook"] == "full"
+    assert full_manifest["jobs"]["rich"]["notebook_kind"] == "full"
 
 
 def test_switching_the_notebook_kind_reruns_the_report_once(tmp_path):
@@ -206,7 +207,7 @@ def test_switching_the_notebook_kind_reruns_the_report_once(tmp_path):
     full = nbformat.read(nb_path, as_version=4)
     assert not is_record(full) and any("text/html" in o.data for o in _rich_outputs(full))
     manifest = json.loads((out / "2564" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["jobs"]["rich"]["notebook"] == "full"
+    assert manifest["jobs"]["rich"]["notebook_kind"] == "full"
     assert manifest["jobs"]["rich"]["outputs"]["group/rich.ipynb"] == hashlib.sha256(nb_path.read_bytes()).hexdigest()
     same = _run(root, out, full_notebooks=True)
     assert not same.results and [j.name for j in same.skipped] == ["rich"]
@@ -225,5 +226,5 @@ def test_a_report_not_selected_is_not_stale_for_its_notebook_kind(tmp_path):
     res = run_batch(2564, [other], root, out, workers=1, progress=False, all_jobs=[JOB, other], full_notebooks=True)
     assert [r.job.name for r in res.results] == ["other"]
     manifest = json.loads((out / "2564" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["jobs"]["rich"]["notebook"] == "record" and manifest["jobs"]["rich"]["stale"] is False
-    assert manifest["jobs"]["other"]["notebook"] == "full"
+    assert manifest["jobs"]["rich"]["notebook_kind"] == "record" and manifest["jobs"]["rich"]["stale"] is False
+    assert manifest["jobs"]["other"]["notebook_kind"] == "full"
