@@ -228,3 +228,27 @@ def test_a_report_not_selected_is_not_stale_for_its_notebook_kind(tmp_path):
     manifest = json.loads((out / "2564" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["jobs"]["rich"]["notebook_kind"] == "record" and manifest["jobs"]["rich"]["stale"] is False
     assert manifest["jobs"]["other"]["notebook_kind"] == "full"
+
+
+def test_cli_option_and_environment_variable(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import dswlib.registry
+    from dswlib.cli import main
+
+    root = _root(tmp_path)
+    monkeypatch.setenv("DSW_ROOT", str(root))
+    monkeypatch.setattr(dswlib.registry, "collect_jobs", lambda *a, **k: [JOB])
+    nb_path = tmp_path / "o" / "2564" / "group" / "rich.ipynb"
+    args = ["run", "2564", "--out", str(tmp_path / "o"), "--no-progress", "-j", "1"]
+    res = CliRunner().invoke(main, args + ["--full-notebooks"])
+    assert res.exit_code == 0, res.output
+    assert not is_record(nbformat.read(nb_path, as_version=4))
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0 and "1 run" in res.output
+    assert is_record(nbformat.read(nb_path, as_version=4))
+    monkeypatch.setenv("DSW_FULL_NOTEBOOKS", "1")
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0 and "1 run" in res.output
+    assert not is_record(nbformat.read(nb_path, as_version=4))
+    assert "--full-notebooks" in CliRunner().invoke(main, ["run", "--help"]).output
