@@ -53,11 +53,6 @@ class RunConfig:
     pdf: bool = False  # also print the HTML to an A4 PDF beside it (``dsw run --pdf``)
     full_notebooks: bool = False  # keep the executed notebooks whole (``dsw run --full-notebooks``), not as records
 
-    @property
-    def notebook_kind(self) -> str:
-        """What the ``.ipynb`` of a successful job is: ``"record"`` (:mod:`dswlib.recordnb`) or ``"full"``."""
-        return "full" if self.full_notebooks else "record"
-
     def __post_init__(self):
         if not self.notebooks_dir:
             object.__setattr__(self, "notebooks_dir", str(Path(self.root) / "notebooks"))

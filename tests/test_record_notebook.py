@@ -152,8 +152,8 @@ def test_batch_keeps_a_record_and_the_same_page_as_a_full_run(tmp_path):
     assert "dsw" not in full.metadata
     # the page is rendered from the full notebook either way
     # (but for the id papermill gives the cell it injects, new in every run)
-    page, full_page = (re.sub(r"cell-id=[0-9a-f-]+", "cell-id=…", (d / "group" / "rich.html").read_text(encoding="utf-8"))
-                       for d in (rec_dir, full_dir))
+    page, full_page = (re.sub(r"cell-id=[0-9a-f-]+", "cell-id=…",
+                              (d / "group" / "rich.html").read_text(encoding="utf-8")) for d in (rec_dir, full_dir))
     assert page == full_page
     assert "ผลลัพธ์ 42" in page and "ค่า 2" in page
     # each placeholder's sha256 is the stored value's in the full notebook
