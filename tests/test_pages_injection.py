@@ -147,5 +147,6 @@ def test_mathtext_characters_in_names_do_not_break_charts(injected):
         markup = (out / rel).read_text(encoding="utf-8")
         charts = "".join(re.findall(r'<svg class="dsw-chart".*?</svg>', markup, flags=re.S))
         assert charts, rel
-        assert "$\\undefinedcmd$" in html.unescape(re.sub(r"<[^>]+>", "", charts)), rel  # drawn as written
+        if not rel.startswith("2569/roadmap"):  # the Gantt chart names months, not projects
+            assert "$\\undefinedcmd$" in html.unescape(re.sub(r"<[^>]+>", "", charts)), rel  # drawn as written
         assert "ParseFatalException" not in markup and "Unknown symbol" not in markup, rel
