@@ -49,4 +49,5 @@ def series_chart(params_dir=None):
     from .display import Figure
     from .series import load_series
 
-    return Figure.from_matplotlib(series_panel(load_series(params_dir), "ผลการดำเนินงานรายปี (ปีงบประมาณ พ.ศ.)"))
+    return Figure.from_matplotlib(series_panel(load_series(params_dir), "ผลการดำเนินงานรายปี (ปีงบประมาณ พ.ศ.)"),
+                                  raster=True)  # JupyterLab has no Sarabun: a picture keeps its Thai

@@ -13,6 +13,8 @@ through :func:`rewrite` (see :mod:`dswlib.reportprep`).
 - ``src``-like attributes may only be relative or ``data:image/...`` (charts);
   remote loads (``http:``, ``https:``, ``//host``) are removed: pages open
   offline;
+- in inline SVG (charts), ``href``/``xlink:href`` of ``<image>``, ``<feImage>`` and ``<use>`` is a
+  load: only a ``#fragment`` of the page or, for pictures, ``data:image/...`` is kept;
 - ``<link>`` to a remote stylesheet or font loses its ``href``;
 - ``<script>``, ``<iframe>``, ``<object>``, ``<embed>``, ``<base>`` ... are dropped
   with their content: reviewer pages run no script;
@@ -34,6 +36,7 @@ UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "livescript", "mocha"}
 REMOTE_SCHEMES = {"http", "https", "ftp", "ws", "wss"}
 DROPPED_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "noscript"}
 VOID_ELEMENTS = {"embed", "base"}
+SVG_LOAD_TAGS = {"image", "feimage", "use"}  # their href is fetched and drawn, not followed
 SAFE_DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|jpg|gif|webp|svg\+xml)[;,]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
@@ -71,6 +74,13 @@ def _allowed_load(tag: str, value: str) -> bool:
     if scheme == "data":
         return tag == "img" and bool(SAFE_DATA_IMAGE.match(normalize_url(value)))
     return False
+
+
+def _allowed_svg_load(tag: str, value: str) -> bool:
+    url = normalize_url(value)
+    if url.startswith("#"):
+        return True  # an element of the same page (a marker, a clip path)
+    return tag != "use" and bool(SAFE_DATA_IMAGE.match(url)) and not url.startswith("data:image/svg")
 
 
 @dataclass
@@ -137,7 +147,12 @@ class _Rewriter(HTMLParser):
                 self.removed.append(f"{tag}[{name}]")
                 changed = True
                 continue
-            if value is not None and name_l in LINK_ATTRS and (is_unsafe_link(value) or (tag == "link" and is_remote(value))):
+            if value is not None and tag in SVG_LOAD_TAGS and name_l in ("href", "xlink:href"):
+                if not _allowed_svg_load(tag, value):
+                    self.removed.append(f"{tag}[{name}={value[:40]}]")
+                    changed = True
+                    continue
+            elif value is not None and name_l in LINK_ATTRS and (is_unsafe_link(value) or (tag == "link" and is_remote(value))):
                 self.removed.append(f"{tag}[{name}={value[:40]}]")
                 changed = True
                 continue

@@ -87,7 +87,7 @@ def test_notebook_executes_and_labels_synthetic(tmp_path, monkeypatch):
             texts.append(data.get("text/html", "") + data.get("text/markdown", ""))
     html = "\n".join(texts)
     assert "ข้อมูลสังเคราะห์" in html and "(ข้อมูลสาธิต)" in html
-    assert html.count('src="data:image/png;base64,') == 4  # the four charts, embedded by the sections
+    assert html.count('<svg class="dsw-chart"') == 4  # the four charts, embedded by the sections
     assert "สสว.11" in html and "<script" not in html
 
     # the rendered page: Thai body without software words, provenance in the final appendix

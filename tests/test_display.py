@@ -63,9 +63,9 @@ def test_section_displays_parts_in_order_and_escapes_text():
     s = Section().add(Heading("หัวข้อ <x>", 2, "sec-a"), para("ผล ", strong("13.90"), " <y>"),
                       Bullets(["ข้อ 1", "<z>"]), note("หมายเหตุ"), fig, ReportTable(_frame()))
     html = s._repr_html_()
-    assert html.index("<h2") < html.index("<p>") < html.index("<ul>") < html.index("<img") < html.index("<table")
+    assert html.index("<h2") < html.index("<p>") < html.index("<ul>") < html.index("<svg") < html.index("<table")
     assert "&lt;x&gt;" in html and "&lt;y&gt;" in html and "&lt;z&gt;" in html
-    assert "<strong>13.90</strong>" in html and 'alt="ชื่อกราฟ"' in html
+    assert "<strong>13.90</strong>" in html and 'aria-label="ชื่อกราฟ"' in html
     assert len(s.tables()) == 1 and isinstance(s.parts[4], Figure)
 
 

@@ -161,3 +161,69 @@ def test_table_indentation_is_dropped_and_the_cells_kept():
     assert "\n      <td>" not in page and "<tr><td>ร้อยละ</td><td>13.9</td></tr>" in page
     assert "<pre>  ข้อความ\n    เว้นวรรค</pre>" in page  # whitespace outside tables is left alone
     assert page_figures(page) == page_figures(table)  # every figure of the table is still shown
+
+
+# ---------------------------------------------------------------- charts as inline SVG
+def _svg_chart(title="คะแนนรายด้าน"):
+    from dswlib.chartstyle import pyplot
+
+    plt = pyplot()
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.barh(range(12), range(1, 13), color=["#d73027", "#fc8d59", "#91cf60", "#1a9850"] * 3)
+    ax.set_yticks(range(12), [f"ตัวชี้วัดที่ {i} ผู้สูงอายุ" for i in range(12)])
+    ax.set_title(title)
+    ax.scatter([3, 5], [1, 2], marker="D")  # markers are <use> of one definition
+    return fig
+
+
+def test_a_chart_is_inline_svg_with_its_thai_text_as_text_and_smaller_than_its_png():
+    from dswlib.chartimage import figure_png, figure_svg
+
+    svg = figure_svg(_svg_chart(), alt="แผนภูมิ <ทดสอบ> & \"คะแนน\"")
+    assert svg.startswith('<svg class="dsw-chart" role="img" aria-label="แผนภูมิ &lt;ทดสอบ&gt; &amp; &quot;คะแนน&quot;"')
+    assert "<title>แผนภูมิ &lt;ทดสอบ&gt; &amp; &quot;คะแนน&quot;</title>" in svg
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "ตัวชี้วัดที่ 11 ผู้สูงอายุ" in texts and "คะแนนรายด้าน" in texts  # text, not outlines
+    assert "<?xml" not in svg and "<!DOCTYPE" not in svg and "<metadata" not in svg and "dc:date" not in svg
+    assert "font-family:'Sarabun'" in svg.split(">", 1)[0]  # the page's embedded font, named once
+    assert not re.search(r"\d\.\d{3}", re.sub(r"<text[^>]*>[^<]*</text>", "", svg))  # coordinates to 0.01
+    assert "<style>svg.dsw-chart *{" in svg and "<style type" not in svg  # matplotlib's '*' rule kept to the chart
+    assert figure_svg(_svg_chart(), alt="x") == figure_svg(_svg_chart(), alt="x")  # same figure, same markup
+    png = base64.b64encode(figure_png(_svg_chart()))
+    assert len(svg.encode()) < 0.8 * len(png)
+
+
+def test_two_charts_on_a_page_never_share_an_id_and_every_reference_resolves():
+    from dswlib.chartimage import figure_svg
+
+    a, b = figure_svg(_svg_chart("ก")), figure_svg(_svg_chart("ข"))
+    ids_a, ids_b = re.findall(r' id="([^"]+)"', a), re.findall(r' id="([^"]+)"', b)
+    assert ids_a and not set(ids_a) & set(ids_b)
+    for svg, ids in ((a, ids_a), (b, ids_b)):
+        refs = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg))
+        assert refs and refs <= set(ids)  # clip paths and markers: every one defined in the same chart
+        assert svg.count("<g") == svg.count("</g>")
+
+
+def test_a_page_with_an_svg_chart_embeds_the_glyphs_of_the_chart_labels():
+    from dswlib.display import Figure
+
+    fig = _svg_chart()
+    fig.axes[0].set_xlabel("ฆ้อง ฮูก")  # letters only the chart uses
+    page = _page([Figure.from_matplotlib(fig, alt="แผนภูมิ").to_html()])
+    assert re.search(r"<text[^>]*>ฆ้อง ฮูก</text>", page)
+    for weight, font in embedded_fonts(page).items():
+        cmap = font.getBestCmap()
+        assert ord("ฆ") in cmap and ord("ฮ") in cmap, weight
+
+
+def test_svg_chart_pictures_stay_and_remote_loads_go():
+    from dswlib.safehtml import rewrite
+
+    ok = '<svg><image xlink:href="data:image/png;base64,iVBORw0KGgo="/><use xlink:href="#c1-m"/></svg>'
+    assert rewrite(ok).html == ok
+    bad = ('<svg><image href="https://example.org/a.png"/><use href="https://example.org/s.svg#m"/>'
+           '<image href="data:image/svg+xml,&lt;svg&gt;"/><a xlink:href="javascript:alert(1)">x</a></svg>')
+    out = rewrite(bad)
+    assert "example.org" not in out.html and "svg+xml" not in out.html and "javascript" not in out.html
+    assert len(out.removed) == 4

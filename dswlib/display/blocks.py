@@ -97,26 +97,34 @@ def _inline(item) -> str:
 
 @dataclass
 class Figure:
-    """A matplotlib figure rendered once to a compact PNG (:mod:`dswlib.chartimage`) and embedded in the page."""
+    """A chart embedded in the page: inline SVG drawn once from a matplotlib figure
+    (:func:`dswlib.chartimage.figure_svg`: text drawn by the page's own Thai font), or a
+    compact PNG (:func:`dswlib.chartimage.figure_png`) for a picture with ``raster=True``."""
 
-    png: bytes
+    png: bytes = b""
     alt: str = ""
     width: int | None = None
+    svg: str = ""  # inline markup from chartimage.figure_svg (never from params text)
 
     @classmethod
-    def from_matplotlib(cls, fig, alt: str = "", dpi: int = 110) -> "Figure":
-        from ..chartimage import figure_png
-
-        png = figure_png(fig, dpi=dpi)
+    def from_matplotlib(cls, fig, alt: str = "", dpi: int = 110, raster: bool = False) -> "Figure":
         if not alt and fig.axes:
             alt = fig.axes[0].get_title() or (fig._suptitle.get_text() if fig._suptitle else "")
-        return cls(png, alt)
+        if raster:
+            from ..chartimage import figure_png
+
+            return cls(figure_png(fig, dpi=dpi), alt)
+        from ..chartimage import figure_svg
+
+        return cls(alt=alt, svg=figure_svg(fig, alt))
 
     def to_html(self) -> str:
         import base64
 
-        data = base64.b64encode(self.png).decode("ascii")
         width = f' style="max-width:{int(self.width)}px"' if self.width else ""
+        if self.svg:
+            return f'<figure class="dsw-figure"{width}>{self.svg}</figure>'
+        data = base64.b64encode(self.png).decode("ascii")
         return f'<figure class="dsw-figure"><img alt="{esc(self.alt)}" src="data:image/png;base64,{data}"{width}></figure>'
 
     def _repr_html_(self) -> str:
