@@ -3,7 +3,7 @@
     python benchmarks/bench_output_size.py [--year 2564] [--out DIR]
 
 Without ``--out`` the batch is run into a temporary directory first. Prints the total, the
-HTML pages and executed notebooks apart, the embedded fonts and chart images inside them,
+HTML pages and executed notebooks apart, the embedded fonts, inline SVG charts and pictures inside them,
 and the largest pages (province pages of the standards reports listed apart).
 """
 
@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FONT = re.compile(rb"data:font/[\w+-]+;base64,[A-Za-z0-9+/=]+")
 IMAGE_HTML = re.compile(rb"data:image/[\w+-]+;base64,[A-Za-z0-9+/=]+")
 IMAGE_IPYNB = re.compile(rb'"image/png": "[A-Za-z0-9+/=\\n]+')
+SVG_CHART = re.compile(rb'<svg class="dsw-chart".*?</svg>', re.S)  # inline SVG charts (dswlib.chartimage.figure_svg)
 
 
 def mb(n: int) -> str:
@@ -36,7 +37,9 @@ def report(year_dir: Path) -> None:
         size = sum(len(d) for d in data)
         fonts = sum(len(m) for d in data for m in FONT.findall(d))
         images = sum(len(m) for d in data for m in (IMAGE_IPYNB if suffix == ".ipynb" else IMAGE_HTML).findall(d))
-        extra = f" (fonts {mb(fonts)}, chart images {mb(images)})" if suffix in (".html", ".ipynb") else ""
+        svg = sum(len(m) for d in data for m in SVG_CHART.findall(d)) if suffix == ".html" else 0
+        extra = f" (fonts {mb(fonts)}, SVG charts {mb(svg)}, embedded pictures {mb(images)})" \
+            if suffix in (".html", ".ipynb") else ""
         print(f"  {suffix:7} {len(group):4} files {mb(size)}{extra}")
     pages = sorted((p for p in files if p.suffix == ".html" and p.name != "index.html"),
                    key=lambda p: p.stat().st_size, reverse=True)

@@ -227,3 +227,12 @@ def test_svg_chart_pictures_stay_and_remote_loads_go():
     out = rewrite(bad)
     assert "example.org" not in out.html and "svg+xml" not in out.html and "javascript" not in out.html
     assert len(out.removed) == 4
+
+
+def test_the_whole_fy2564_output_is_under_15_mb(batch):
+    """Issue 16.3: pages (font subsets, SVG charts) plus record notebooks, manifest, dashboard data and log."""
+    out, _ = batch
+    files = [p for p in (out / "2564").rglob("*") if p.is_file()]
+    assert len([p for p in files if p.suffix == ".html"]) == 81
+    total = sum(p.stat().st_size for p in files)
+    assert total < 15_000_000, f"{total / 1e6:.2f} MB"
