@@ -78,6 +78,16 @@ class KernelStartError(RuntimeError):
     """The kernel could not be started (unknown kernel name, kernel process exited, start-up timed out)."""
 
 
+def _new_connection_file() -> str:
+    import uuid
+
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    runtime = jupyter_runtime_dir()
+    os.makedirs(runtime, exist_ok=True)
+    return os.path.join(runtime, f"kernel-dsw-{uuid.uuid4().hex}.json")
+
+
 class WarmKernel:
     """One kernel process (and client) reused for several notebooks."""
 
@@ -100,6 +110,11 @@ class WarmKernel:
         env = dict(os.environ, DSW_ROOT=str(self.root), MPLBACKEND="module://matplotlib_inline.backend_inline")
         try:
             boot.km = boot.create_kernel_manager()
+            if not boot.km.connection_file:
+                # named before the kernel starts (jupyter_client would otherwise make a tmp*.json in TMPDIR
+                # and name it only afterwards): a stop at any moment of the start knows the file to remove,
+                # and in a batch worker it lies in the worker's own runtime directory, removed at its exit
+                boot.km.connection_file = _new_connection_file()
             self.km = boot.km
             boot.start_new_kernel(cwd=str(self.root), env=env)
             boot.start_new_kernel_client()

@@ -254,3 +254,33 @@ def test_importing_the_engine_before_papermill_works_with_the_entry_point_instal
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180, cwd=root)
     assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-2000:]
     assert (tmp_path / "x.ipynb").is_file()
+
+
+def test_a_stop_while_a_kernel_starts_leaves_no_connection_file(tmp_path, monkeypatch):
+    """The connection file is named in the runtime directory before the kernel starts, so a stop
+    (the worker's SIGTERM exception) in the middle of the start still knows what to remove."""
+    from nbclient import NotebookClient
+
+    from dswlib.warmkernel import WarmKernel
+
+    runtime, tmp = tmp_path / "runtime", tmp_path / "tmp"
+    runtime.mkdir()
+    tmp.mkdir()
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setattr("tempfile.tempdir", None)
+
+    class Stop(BaseException):
+        pass
+
+    def start_then_stop(self, **kw):
+        self.km.write_connection_file()  # what jupyter_client does first when it launches the kernel
+        assert [p.parent for p in runtime.iterdir()] == [runtime] and not list(tmp.iterdir())
+        raise Stop()
+
+    monkeypatch.setattr(NotebookClient, "start_new_kernel", start_then_stop)
+    kernel = WarmKernel(tmp_path)
+    with pytest.raises(Stop):
+        kernel.ensure()
+    kernel.kill()  # what the worker's exit does for every kernel it registered
+    assert not list(runtime.iterdir()) and not list(tmp.iterdir())
