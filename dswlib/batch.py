@@ -43,6 +43,7 @@ class BatchResult:
     not_run: list[ReportJob] = field(default_factory=list)  # stopped or never started (interrupt)
     interrupted: bool = False
     index: Path | None = None
+    index_pdf_error: str = ""  # with --pdf: why the index could not be printed ("" when it was)
     manifest: Path | None = None
     log: Path | None = None
 
@@ -52,7 +53,7 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        return not self.failed and not self.interrupted
+        return not self.failed and not self.interrupted and not self.index_pdf_error
 
 
 @dataclass
@@ -149,6 +150,25 @@ def _why_run(plan: _Plan, force, out_dir, hashes, code, env, pdf=False, notebook
     if notebook_kind and prev.get("notebook_kind", "full") != notebook_kind:
         return NOTEBOOK_KIND_REASONS[notebook_kind]
     return None
+
+
+def _print_index(index: Path, pdf: bool) -> str:
+    """With ``pdf``, print the year's index (rewritten by every run) to ``index.pdf``; otherwise remove
+    an older ``index.pdf``, which would no longer match the page. Returns the error, "" when none."""
+    target = index.with_suffix(".pdf")
+    if not pdf:
+        target.unlink(missing_ok=True)
+        return ""
+    from .browser import BrowserMissing
+    from .pdf import PdfError, html_to_pdf
+
+    try:
+        html_to_pdf(index, target)
+        return ""
+    except (PdfError, BrowserMissing, OSError) as exc:
+        target.unlink(missing_ok=True)
+        log.error("index: PDF: %s", exc)
+        return f"PDF: {exc}"
 
 
 def _record(plan: _Plan, res: JobResult, code: str, env: dict, git, kernel_name: str,
@@ -431,6 +451,7 @@ def run_batch(
         _sweep_temp_files(out_dir)
         result.manifest = write_manifest(out_dir, manifest)
         result.index = write_dashboard(fiscal_year, out_dir, manifest, params_dir)
+        result.index_pdf_error = _print_index(result.index, pdf)
         log.info("FY%s: %d run (%d failed), %d up to date, %d not run%s; %.1f s", fiscal_year, len(result.results),
                  len(result.failed), len(result.skipped), len(result.not_run),
                  " (interrupted)" if result.interrupted else "", time.perf_counter() - t0)

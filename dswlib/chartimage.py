@@ -80,6 +80,7 @@ _LONG_DECIMAL = re.compile(r"(\d\.\d\d)\d+")
 _FONT_FAMILY = re.compile(r"\s*font-family:\s*'Sarabun',\s*'DejaVu Sans';?")
 _NO_ROTATION = re.compile(r'\s*transform="rotate\(-?0 [-\d.e]+ [-\d.e]+\)"')
 _ID = re.compile(r' id="([^"]+)"')
+_ROOT_SIZE = re.compile(r'width="([\d.]+)pt" height="([\d.]+)pt"')
 _REF = re.compile(r'(?:url\(#|href="#)([^)"]+)')
 
 
@@ -92,7 +93,8 @@ def figure_svg(fig, alt: str = "", close: bool = True) -> str:
     personal-data scanner like the rest of the page. Drawn by ``savefig(bbox_inches="tight")``
     with a fixed hash salt (the same figure gives the same markup), then trimmed: no XML
     declaration or metadata, coordinates to 0.01 pt, the font named once on the root element,
-    ids prefixed with a digest of the chart so two charts on a page never share one.
+    ids prefixed with a digest of the chart so two charts on a page never share one, shown as
+    large as a PNG at :data:`DPI` (px, not pt), a label's own spaces kept (``white-space: pre``).
     ``alt`` becomes the image's accessible name (``role="img"``, ``aria-label``, ``<title>``).
     """
     import matplotlib
@@ -127,6 +129,11 @@ def tidy_svg(svg: str, alt: str = "") -> str:
     svg = _unwrap_bare_groups(svg)
     # matplotlib's document-wide rule, kept to this chart (inline, it would reach the whole page)
     svg = svg.replace("<style type=\"text/css\">*{", "<style>svg.dsw-chart *{", 1)
+    # a label's own spaces (" 13.90" set off from its bar) are kept, as matplotlib drew them
+    svg = svg.replace("</style>", "svg.dsw-chart text{white-space:pre}</style>", 1)
+    # shown as large as the PNG at DPI was (matplotlib sizes SVG in pt, which a browser shows at 96/72 px)
+    svg = _ROOT_SIZE.sub(lambda m: f'width="{float(m.group(1)) * DPI / 72:.0f}" height="{float(m.group(2)) * DPI / 72:.0f}"',
+                         svg, count=1)
     label = escape(alt, quote=True)
     root = f'<svg class="dsw-chart" role="img"{f" aria-label={chr(34)}{label}{chr(34)}" if alt else ""} ' \
            f'style="font-family:{SVG_FONT}" '

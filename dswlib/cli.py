@@ -189,11 +189,13 @@ def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list
         click.echo(f"{len(batch.failed)} report(s) FAILED:", err=True)
         for r in batch.failed:
             click.echo(f"  {r.job.name}: {r.error or 'unknown error'}", err=True)
+    if batch.index_pdf_error:
+        click.echo(f"index.pdf FAILED: {batch.index_pdf_error}", err=True)
     if batch.interrupted:
         click.echo(f"interrupted: {len(batch.not_run)} report(s) not run; index and manifest list what finished",
                    err=True)
         sys.exit(130)
-    if batch.failed:
+    if batch.failed or batch.index_pdf_error:
         sys.exit(1)
 
 

@@ -284,3 +284,23 @@ def test_a_stop_while_a_kernel_starts_leaves_no_connection_file(tmp_path, monkey
         kernel.ensure()
     kernel.kill()  # what the worker's exit does for every kernel it registered
     assert not list(runtime.iterdir()) and not list(tmp.iterdir())
+
+
+def test_index_pdf_is_printed_with_pdf_and_removed_without(tmp_path, monkeypatch):
+    import dswlib.pdf as pdf
+    from dswlib.batch import _print_index
+
+    index = tmp_path / "index.html"
+    index.write_text("<html><body>ดัชนี</body></html>", encoding="utf-8")
+    printed = []
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, target: printed.append(target) or target.write_bytes(b"%PDF-"))
+    assert _print_index(index, True) == "" and printed == [tmp_path / "index.pdf"]
+    assert _print_index(index, False) == "" and not (tmp_path / "index.pdf").exists()  # it no longer matches the page
+
+    def broken(html, target):
+        target.write_bytes(b"half")
+        raise pdf.PdfError("printer on fire")
+
+    monkeypatch.setattr(pdf, "html_to_pdf", broken)
+    assert _print_index(index, True) == "PDF: printer on fire"
+    assert not (tmp_path / "index.pdf").exists()

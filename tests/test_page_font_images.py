@@ -236,3 +236,24 @@ def test_the_whole_fy2564_output_is_under_15_mb(batch):
     assert len([p for p in files if p.suffix == ".html"]) == 81
     total = sum(p.stat().st_size for p in files)
     assert total < 15_000_000, f"{total / 1e6:.2f} MB"
+
+
+def test_an_svg_chart_keeps_the_size_of_its_png_and_the_spaces_of_its_labels():
+    from PIL import Image
+
+    from dswlib.chartimage import figure_png, figure_svg
+    from dswlib.chartstyle import pyplot
+
+    def chart():
+        fig, ax = pyplot().subplots(figsize=(6, 3))
+        ax.barh([0], [13.9])
+        ax.text(13.9, 0, " 13.90", va="center")  # set off from the bar by a space
+        return fig
+
+    svg = figure_svg(chart())
+    width, height = (int(v) for v in re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', svg).groups())
+    png = Image.open(io.BytesIO(figure_png(chart())))
+    # same size on the page as the PNG was (the tight box of vector text differs by a few px)
+    assert abs(width - png.width) <= 0.02 * png.width and abs(height - png.height) <= 0.02 * png.height
+    assert "<text" in svg and re.search(r"<text[^>]*> 13\.90</text>", svg)
+    assert "svg.dsw-chart text{white-space:pre}" in svg  # the browser keeps that leading space

@@ -67,6 +67,8 @@ def test_runs_wrote_html_and_pdf(batch):
     assert len(reports) >= 8
     for page in reports:
         assert page.with_suffix(".pdf").is_file(), page
+    for year in runs:  # the year's index (its dashboard) is printed too
+        assert (out / str(year) / "index.pdf").read_bytes().startswith(b"%PDF-"), year
     assert not list(out.rglob("*.tmp*"))
 
 
@@ -165,9 +167,46 @@ def test_long_tables_repeat_their_header_on_every_page(batch):
         assert re.search(r"อันดับ\s+จังหวัด", text), f"page {n}: header row not repeated"
 
 
+def _chart_labels(page: str) -> list[tuple[str, str]]:
+    """For each inline SVG chart of ``page``: its first and last label found nowhere else in the page."""
+    import html as _html
+
+    def squash(text):
+        return re.sub(r"\s+", "", _html.unescape(text))
+
+    charts = re.findall(r'<svg class="dsw-chart".*?</svg>', page, flags=re.S)
+    outside = squash(re.sub(r"<[^>]+>", " ", re.sub(r'<svg class="dsw-chart".*?</svg>|<style.*?</style>', " ",
+                                                      page, flags=re.S)))
+    pairs = []
+    for chart in charts:
+        own = [t for t in (squash(x) for x in re.findall(r"<text[^>]*>([^<]*)</text>", chart))
+               if len(t) >= 4 and t not in outside]
+        if len(own) >= 2 and own[0] != own[-1]:
+            pairs.append((own[0], own[-1]))
+    return pairs
+
+
 @needs_poppler
-def test_no_chart_split_across_pages(batch):
-    """A chart image is drawn on one page only (tall charts are scaled to fit a page)."""
+def test_no_svg_chart_split_across_pages(batch):
+    """An inline SVG chart is printed on one page: its first and last own labels share a PDF page."""
+    out, _ = batch
+    checked = 0
+    for page in _pages(out):
+        pdf = page.with_suffix(".pdf")
+        pairs = _chart_labels(page.read_text(encoding="utf-8"))
+        if not pairs or not pdf.is_file():
+            continue
+        texts = [re.sub(r"\s+", "", _pdftotext(pdf, n)) for n in range(1, int(_pdfinfo(pdf)["Pages"]) + 1)]
+        for first, last in pairs:
+            on = [n for n, t in enumerate(texts, 1) if first in t and last in t]
+            assert on, f"{pdf.name}: chart labels {first!r} and {last!r} are on no common page"
+            checked += 1
+    assert checked >= 15  # annual, COVID, community, standards, roadmap charts
+
+
+@needs_poppler
+def test_no_chart_picture_split_across_pages(batch):
+    """A picture (the standards heatmap's colour cells) is drawn on one page only."""
     out, _ = batch
     for pdf in sorted(out.rglob("*.pdf")):
         listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
