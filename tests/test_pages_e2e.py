@@ -152,17 +152,34 @@ def test_annual_report_pdf_text_is_thai_and_carries_the_figures(batch):
 
 
 @needs_poppler
+def test_no_thai_mark_is_left_alone_at_a_page_foot(batch):
+    """Marks stacked above a line starting a page (ชี้, ที่) are printed with their letters, not also as
+    a stray mark at the foot of the page before (a word of no width in the PDF's text)."""
+    out, _ = batch
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert len(pdfs) >= 10
+    for pdf in pdfs:
+        boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        stray = [w for x0, x1, w in word.findall(boxes) if float(x1) - float(x0) < 0.01]
+        assert stray == [], f"{pdf.name}: {stray}"
+
+
+@needs_poppler
 def test_long_tables_repeat_their_header_on_every_page(batch):
     """The ranking of 76 provinces spans several pages; its header row starts each of them."""
     out, _ = batch
     pdf = out / "2564" / "standards" / "overview.pdf"
     pages = int(_pdfinfo(pdf)["Pages"])
-    with_rows = []
+    with_rows, ranks = [], set()
     for n in range(1, pages + 1):
         text = _pdftotext(pdf, n)
-        if re.search(r"^\s*7[0-6]\s+\S", text, re.M) or re.search(r"^\s*(?:[3-6]\d)\s+\S+\s+\d+\.\d\d", text, re.M):
+        rows = re.findall(r"^\s*(\d{1,2})\s+\S+\s+\d{1,2}\s+\d+\.\d\d\s", text, re.M)  # rank, province, สสว., figures
+        if rows:
             with_rows.append((n, text))
+            ranks.update(int(r) for r in rows)
     assert len(with_rows) >= 2, "the ranking table should span pages"
+    assert max(ranks) == 76 and min(ranks) == 1
     for n, text in with_rows:
         assert re.search(r"อันดับ\s+จังหวัด", text), f"page {n}: header row not repeated"
 
