@@ -78,6 +78,12 @@ class KernelStartError(RuntimeError):
     """The kernel could not be started (unknown kernel name, kernel process exited, start-up timed out)."""
 
 
+#: ipykernel's own log (not the notebook's output) below ERROR kept off the terminal of a batch: it is
+#: "Kernel is running over TCP without encryption" on every start. The kernel listens on 127.0.0.1
+#: only and every message is signed with the key of its connection file (readable by this user only)
+QUIET_IPYKERNEL = ("--IPKernelApp.log_level=ERROR",)
+
+
 def _new_connection_file() -> str:
     import uuid
 
@@ -116,6 +122,8 @@ class WarmKernel:
                 # and in a batch worker it lies in the worker's own runtime directory, removed at its exit
                 boot.km.connection_file = _new_connection_file()
             self.km = boot.km
+            if getattr(boot.km, "ipykernel", False):
+                boot.extra_arguments = list(QUIET_IPYKERNEL)
             boot.start_new_kernel(cwd=str(self.root), env=env)
             boot.start_new_kernel_client()
         except Exception as exc:

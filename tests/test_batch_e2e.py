@@ -34,6 +34,7 @@ def test_every_report_rendered(batch):
     out, runs = batch
     for year, proc in runs.items():
         assert proc.returncode == 0, f"{year}: {proc.stdout}\n{proc.stderr}"
+        assert "[IPKernelApp] WARNING" not in proc.stderr  # the kernels' own start-up log stays off the terminal
     htmls = sorted(p.relative_to(out / "2564").as_posix() for p in (out / "2564").rglob("*.html"))
     assert "annual_report.html" in htmls and "covid_lessons.html" in htmls
     assert "community/strengthening.html" in htmls and "standards/overview.html" in htmls
