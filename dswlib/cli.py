@@ -116,7 +116,8 @@ def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list
         cell_timeout, kernel_name, with_pdf, full_notebooks, scheduler, verbose):
     """Execute every report notebook of FISCAL_YEAR (default 2564) in parallel.
 
-    Writes outputs/<year>/<report>.ipynb and .html, index.html (the year's dashboard), dashboard.json, manifest.json, scorecard.json and run.log.
+    Writes outputs/<year>/<report>.ipynb and .html, index.html (the year's dashboard), dashboard.json, manifest.json, scorecard.json and run.log;
+    with --pdf also <report>.pdf for each report run and index.pdf (a run without --pdf removes index.pdf and the PDF of each report it re-runs).
     Reports whose inputs are unchanged since their last successful run are skipped (--force re-runs them).
     The .html page is the report; the .ipynb records how it was produced (parameters, papermill's timings,
     streams, errors) with each display output replaced by a line giving its size and sha256
@@ -240,13 +241,15 @@ def scan_pii(paths, skip_unreadable, allowlist, no_allowlist, as_json):
     \b
     Read: .html, .ipynb (sources, outputs of every type, attachments, metadata),
     .json/.jsonl, .csv, .tsv, .xlsx/.xlsm (every sheet and cell), .parquet,
-    .md, .txt, .log, .yaml and other text files, and gzip files of any of these.
+    .md, .txt, .log, .yaml and other text files, PDF (page by page with poppler-utils'
+    pdftotext), and gzip files of any of these.
     IDs: 13 digits with a valid check digit, Arabic or Thai digits, any
     separators and grouping, HTML entities and \\u escapes decoded, also across
     adjacent table cells. Names: a Thai title (นาย, นาง, นางสาว, น.ส., ด.ช., ด.ญ.,
     ranks, ดร. ...) followed by a given name and a surname.
-    Not read: pictures (pixels are not OCR'd; PNG text chunks are read), PDF,
-    .xls, .docx, zip and other binary files: they are listed as NOT SCANNED.
+    Not read: pictures (pixels are not OCR'd; PNG text chunks are read), PDF
+    without poppler-utils or damaged, .xls, .docx, zip and other binary files:
+    they are listed as NOT SCANNED.
 
     \b
     Each finding shows file, place (line, row, cell, sheet) and a masked excerpt.

@@ -285,3 +285,14 @@ def test_a_failed_print_fails_that_report_and_leaves_no_page_looking_current(tmp
     res = run_job(job, RunConfig(root=str(root), out_dir=str(tmp_path), reuse_kernels=False, pdf=True))
     assert not res.ok and res.error.startswith("PdfFailed: PDF:") and "printer on fire" in res.error
     assert not list(tmp_path.rglob("*.html")) and not list(tmp_path.rglob("*.pdf"))
+
+
+@needs_poppler
+def test_the_printed_batch_is_scanned_whole_for_personal_data(batch):
+    """`dsw scan-pii` reads the PDFs of a `dsw run --pdf` too: nothing left unscanned, nothing found."""
+    from dswlib.pii import scan_for_pii
+
+    out, _ = batch
+    report = scan_for_pii(out)
+    assert len([f for f in report.files if f.endswith(".pdf")]) >= 10
+    assert report.not_scanned == [] and report.findings == []

@@ -250,3 +250,47 @@ def test_cli_exit_codes_and_masked_output(tmp_path):
 def test_report_truthiness_means_something_to_report():
     assert not ScanReport()
     assert ScanReport(not_scanned=[object()])
+
+
+# ---------------------------------------------------------------- PDF documents (poppler-utils' pdftotext)
+needs_pdf_tools = pytest.mark.skipif(__import__("shutil").which("pdftotext") is None
+                                     or __import__("shutil").which("chromium") is None,
+                                     reason="Debian poppler-utils and chromium not installed")
+
+
+def _printed_pdf(tmp_path, body: str) -> Path:
+    """``body`` printed to PDF by Chromium in the embedded Sarabun, as dsw pdf prints a report."""
+    from dswlib.pdf import html_to_pdf
+    from dswlib.thaifont import css_font_face
+
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><style>{css_font_face(body)} body{{font-family:Sarabun}}"
+                    f"</style></head><body>{body}</body></html>", encoding="utf-8")
+    return html_to_pdf(page, tmp_path / "printed" / "report.pdf")
+
+
+@needs_pdf_tools
+def test_a_printed_pdf_is_read_page_by_page(tmp_path):
+    nid = corpus.make_ids(1, seed=7)[0]
+    card = f"{nid[0]}-{nid[1:5]}-{nid[5:10]}-{nid[10:12]}-{nid[12]}"
+    cells = "".join(f"<td>{g}</td>" for g in (nid[0], nid[1:5], nid[5:10], nid[10:12], nid[12]))
+    pdf = _printed_pdf(tmp_path, f"<p>ร้อยละ 13.90 ของ 1,424 ราย</p><p style='break-before:page'>ผู้รับบริการ {card}</p>"
+                                 f"<table><tr><td>ลำดับ 1</td>{cells}</tr></table><p>ลงนาม นางสาวอรอุมา ศรีสะอาด</p>")
+    report = scan_for_pii(pdf.parent, allow=NOTHING_ALLOWED)
+    assert report.not_scanned == []
+    found = sorted((f.kind, f.where.split(",")[0]) for f in report.findings)
+    assert found == [("name", "page 2"), ("national_id", "page 2"), ("national_id", "page 2")]
+    assert not any(nid in str(f) for f in report.findings)  # masked
+    clean = _printed_pdf(tmp_path, "<p>ร้อยละ 13.90 ของ 1,424 ราย ตัวชี้วัดที่ 3.1</p>")
+    assert scan_for_pii(clean, allow=NOTHING_ALLOWED).clean
+
+
+def test_a_pdf_without_pdftotext_is_not_scanned_never_passed(tmp_path, monkeypatch):
+    import dswlib.pii.readers.pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader.shutil, "which", lambda name: None)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n" + b"0" * 100)
+    report = scan_for_pii(tmp_path, allow=NOTHING_ALLOWED)
+    assert [n.reason for n in report.not_scanned] == [
+        "a PDF document: not read (pdftotext not found: install Debian's poppler-utils)"]
+    assert not report.clean

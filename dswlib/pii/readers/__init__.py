@@ -2,8 +2,8 @@
 
 :func:`read_file` turns a file into :mod:`.pieces` (texts, table rows, parts
 not read, embedded pictures). The kind comes from the content first (gzip by
-its magic bytes, whatever the name; pictures, PDF, zip and old Office files
-are recognised and not read) and then from the suffix:
+its magic bytes, whatever the name; a PDF is read by its content; pictures, zip
+and old Office files are recognised and not read) and then from the suffix:
 
 ======================  ===================================================
 kind                    read
@@ -16,6 +16,8 @@ kind                    read
 .csv .tsv               row by row (:mod:`.delimited`)
 .xlsx .xlsm             every sheet and cell with openpyxl (:mod:`.xlsx`)
 .parquet                row by row with DuckDB
+.pdf (by content)       text page by page with poppler's ``pdftotext``;
+                        pictures counted, not OCR'd (:mod:`.pdf`)
 .md .markdown           text, tables as rows
 .txt .log and others    text (:data:`TEXT_SUFFIXES`); a file with another
                         suffix is read as text when it is UTF-8 or
@@ -24,8 +26,9 @@ kind                    read
 ======================  ===================================================
 
 Not read, reported as "not scanned": pictures (.png .jpg ...: their text
-chunks are read, their pixels are not), .pdf, .xls, .doc/.docx, .zip and any
-other binary file, damaged files of the kinds above.
+chunks are read, their pixels are not), a PDF without poppler-utils or
+damaged or encrypted, .xls, .doc/.docx, .zip and any other binary file,
+damaged files of the kinds above.
 """
 
 from __future__ import annotations
@@ -47,7 +50,6 @@ TEXT_SUFFIXES = (".txt", ".log", ".yaml", ".yml", ".xml", ".svg", ".tex", ".rst"
                  ".py", ".sql", ".out", ".err")
 #: Content that is recognised and not read: (magic bytes, what it is).
 BINARY_MAGICS = (
-    (b"%PDF", "a PDF document"),
     (b"\xd0\xcf\x11\xe0", "an old Office file (.xls/.doc)"),
     (b"PK\x03\x04", "a zip archive"),
     (b"PAR1", "a Parquet file"),
@@ -109,6 +111,7 @@ def read_bytes(data: bytes, name: str, path=None, depth: int = 0):
     from .jsonfile import json_pieces
     from .notebook import notebook_pieces
     from .parquet import parquet_pieces
+    from .pdf import pdf_pieces
     from .text import markdown_pieces, text_pieces
     from .xlsx import xlsx_pieces
 
@@ -135,6 +138,9 @@ def read_bytes(data: bytes, name: str, path=None, depth: int = 0):
     if is_image(data):
         yield from (p for p in image_pieces("", data) if not isinstance(p, Image))
         yield Skipped("", "a picture: pixels are not read (no OCR); its text chunks were")
+        return
+    if data.startswith(b"%PDF"):
+        yield from pdf_pieces(data)
         return
     for magic, what in BINARY_MAGICS:
         if data.startswith(magic):
