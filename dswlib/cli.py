@@ -184,8 +184,8 @@ def run(fiscal_year, params_dir, out_root, workers, only, overrides, force, list
         click.echo(f"error: {exc}; nothing was run", err=True)
         sys.exit(2)
     ok = len(batch.results) - len(batch.failed) + len(batch.skipped)
-    click.echo(f"{ok}/{len(jobs)} reports written to {batch.out_dir} ({len(batch.results)} run, "
-               f"{len(batch.skipped)} up to date); index: {batch.index}")
+    click.echo(f"{ok}/{len(jobs)} reports in {batch.out_dir} ({len(batch.results) - len(batch.failed)} written, "
+               f"{len(batch.skipped)} up to date, {len(batch.failed)} failed); index: {batch.index}")
     if batch.failed:
         click.echo(f"{len(batch.failed)} report(s) FAILED:", err=True)
         for r in batch.failed:

@@ -372,7 +372,7 @@ def test_second_identical_run_skips_everything(batch):
     inode = html.stat().st_ino
     proc = _run(["run", "2564", "--out", str(out), "--no-progress"])
     assert proc.returncode == 0, proc.stderr
-    assert "80/80 reports" in proc.stdout and "(0 run, 80 up to date)" in proc.stdout
+    assert "80/80 reports" in proc.stdout and "(0 written, 80 up to date, 0 failed)" in proc.stdout
     doc = _manifest(out, 2564)
     assert doc["run"]["ran"] == 0 and {r["last_run"] for r in doc["jobs"].values()} == {"skipped"}
     assert html.stat().st_ino == inode

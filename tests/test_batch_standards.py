@@ -99,7 +99,7 @@ def test_changed_province_file_reruns_that_province_and_the_overview_unless_a_sc
     assert first.returncode == 0, first.stderr
     assert _ran(out) == ["standards/11-samut-prakan", "standards/50-chiang-mai", "standards/overview"]
     again = _run(*args)
-    assert again.returncode == 0 and "(0 run, 3 up to date)" in again.stdout
+    assert again.returncode == 0 and "(0 written, 3 up to date, 0 failed)" in again.stdout
     assert _ran(out) == []
     changed = directory / "SYNTHETIC_standards_2564_50-chiang-mai.csv"
     changed.write_text(changed.read_text(encoding="utf-8").replace("D2.I2,numerator,", "D2.I2,numerator,0", 1),
