@@ -245,10 +245,10 @@ def test_cli_option_and_environment_variable(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert not is_record(nbformat.read(nb_path, as_version=4))
     res = CliRunner().invoke(main, args)
-    assert res.exit_code == 0 and "1 run" in res.output
+    assert res.exit_code == 0 and "(1 written, 0 up to date" in res.output
     assert is_record(nbformat.read(nb_path, as_version=4))
     monkeypatch.setenv("DSW_FULL_NOTEBOOKS", "1")
     res = CliRunner().invoke(main, args)
-    assert res.exit_code == 0 and "1 run" in res.output
+    assert res.exit_code == 0 and "(1 written, 0 up to date" in res.output
     assert not is_record(nbformat.read(nb_path, as_version=4))
     assert "--full-notebooks" in CliRunner().invoke(main, ["run", "--help"]).output
