@@ -140,7 +140,7 @@ def read_bytes(data: bytes, name: str, path=None, depth: int = 0):
         yield Skipped("", "a picture: pixels are not read (no OCR); its text chunks were")
         return
     if data.startswith(b"%PDF"):
-        yield from pdf_pieces(data)
+        yield from pdf_pieces(data, path)
         return
     for magic, what in BINARY_MAGICS:
         if data.startswith(magic):

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 from ..masking import mask_text
-from .pieces import Row, Skipped, number_text
+from .pieces import Row, Skipped, file_on_disk, number_text
 
 _BATCH = 50_000
 
 
 def parquet_pieces(data: bytes, path=None):
+    with file_on_disk(data, path, ".parquet") as on_disk:
+        yield from _parquet_rows(on_disk)
+
+
+def _parquet_rows(path: str):
     import duckdb
 
-    tmp = None
-    if path is None:
-        fd, tmp = tempfile.mkstemp(suffix=".parquet")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        path = tmp
     con = duckdb.connect()
     try:
         try:
-            cur = con.execute("SELECT * FROM read_parquet(?)", [str(path)])
+            cur = con.execute("SELECT * FROM read_parquet(?)", [path])
         except duckdb.Error as exc:
             yield Skipped("", f"unreadable Parquet file ({type(exc).__name__})")
             return
@@ -45,5 +41,3 @@ def parquet_pieces(data: bytes, path=None):
                 yield Row(f"record {r}", cells)
     finally:
         con.close()
-        if tmp:
-            os.unlink(tmp)

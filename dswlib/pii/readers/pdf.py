@@ -10,27 +10,26 @@ as not scanned, never passed.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 
-from .pieces import Image, Skipped, Text
+from .pieces import Image, Skipped, Text, file_on_disk
 
 TIMEOUT = 300  # seconds for one document
 
 
-def pdf_pieces(data: bytes):
-    """One :class:`Text` per page (``page N``), an :class:`Image` per picture; a :class:`Skipped` if unreadable."""
+def pdf_pieces(data: bytes, path=None):
+    """One :class:`Text` per page (``page N``), an :class:`Image` per picture; a :class:`Skipped` if unreadable.
+
+    ``path``: the file ``data`` was read from (read again by the tools), None for content that
+    was inside another file (written to a temporary file for them).
+    """
     if shutil.which("pdftotext") is None:
         yield Skipped("", "a PDF document: not read (pdftotext not found: install Debian's poppler-utils)")
         return
-    fd, tmp = tempfile.mkstemp(prefix="dsw-scan-", suffix=".pdf")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+    with file_on_disk(data, path, ".pdf") as on_disk:
         try:
-            proc = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", tmp, "-"], capture_output=True,
+            proc = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", on_disk, "-"], capture_output=True,
                                   timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             yield Skipped("", f"a PDF document: pdftotext did not finish within {TIMEOUT} s")
@@ -45,10 +44,8 @@ def pdf_pieces(data: bytes):
         for number, text in enumerate(pages, 1):
             if text.strip():
                 yield Text(f"page {number}", text, 1)
-        for number in _picture_pages(tmp):
+        for number in _picture_pages(on_disk):
             yield Image(f"page {number}")
-    finally:
-        os.unlink(tmp)
 
 
 def _picture_pages(path: str) -> list[int]:

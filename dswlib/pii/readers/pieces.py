@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 import re
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -89,3 +92,20 @@ def number_text(value) -> str | None:
 def at(prefix: str, part: str) -> str:
     """``"cells[3].outputs[0], line 4"``: a place inside a place."""
     return f"{prefix}, {part}" if prefix and part else (prefix or part)
+
+
+@contextmanager
+def file_on_disk(data: bytes, path=None, suffix: str = ""):
+    """A path a library or command-line tool can open for ``data``: ``path`` itself when the
+    content was read from that file, else a temporary copy (removed afterwards; e.g. a file
+    that was inside a gzip)."""
+    if path is not None:
+        yield str(path)
+        return
+    fd, tmp = tempfile.mkstemp(prefix="dsw-scan-", suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        yield tmp
+    finally:
+        os.unlink(tmp)
