@@ -155,20 +155,19 @@ def _why_run(plan: _Plan, force, out_dir, hashes, code, env, pdf=False, notebook
 def _print_index(index: Path, pdf: bool) -> str:
     """With ``pdf``, print the year's index (rewritten by every run) to ``index.pdf``; otherwise remove
     an older ``index.pdf``, which would no longer match the page. Returns the error, "" when none."""
+    from .runjob import PdfFailed, print_pdf
+
     target = index.with_suffix(".pdf")
     if not pdf:
         target.unlink(missing_ok=True)
         return ""
-    from .browser import BrowserMissing
-    from .pdf import PdfError, html_to_pdf
-
     try:
-        html_to_pdf(index, target)
+        print_pdf(index, target)
         return ""
-    except (PdfError, BrowserMissing, OSError) as exc:
+    except PdfFailed as exc:
         target.unlink(missing_ok=True)
-        log.error("index: PDF: %s", exc)
-        return f"PDF: {exc}"
+        log.error("index: %s", exc)
+        return str(exc)
 
 
 def _record(plan: _Plan, res: JobResult, code: str, env: dict, git, kernel_name: str,

@@ -156,13 +156,13 @@ class PdfFailed(RuntimeError):
     """The page was rendered but could not be printed to PDF."""
 
 
-def _print_pdf(html_tmp: Path, pdf: Path) -> None:
-    """Print the finished page (still at its temporary path) to ``pdf``; a failure fails the report."""
+def print_pdf(html: Path, pdf: Path) -> None:
+    """Print a finished page to ``pdf``; any failure (no browser, Chromium's error) is one :class:`PdfFailed`."""
     from .browser import BrowserMissing
     from .pdf import PdfError, html_to_pdf
 
     try:
-        html_to_pdf(html_tmp, pdf)
+        html_to_pdf(html, pdf)
     except (PdfError, BrowserMissing, OSError) as exc:
         raise PdfFailed(f"PDF: {exc}") from None
 
@@ -217,7 +217,7 @@ def run_job(job: ReportJob, config: RunConfig) -> JobResult:
             if config.pdf:  # printed from the finished page before anything is put in place
                 with atomic_path(html) as tmp_html:
                     tmp_html.write_text(markup, encoding="utf-8")
-                    _print_pdf(tmp_html, pdf)
+                    print_pdf(tmp_html, pdf)  # the page still at its temporary path: a failure fails the report
                 committing = True
             else:
                 committing = True
