@@ -13,6 +13,8 @@ from __future__ import annotations
 import io
 import re
 
+from .thaifont import FAMILY, MATPLOTLIB_FAMILIES
+
 DPI = 110
 PALETTE_COLORS = 128
 
@@ -72,12 +74,13 @@ def _photo_like(colors: list) -> bool:
 # --------------------------------------------------------------------------- inline SVG
 #: the page's own font draws the chart's text (the page embeds Sarabun, subset to every character
 #: it carries, the chart's labels included); outside a report page (JupyterLab) a system Thai font
-SVG_FONT = "'Sarabun','Noto Sans Thai','Leelawadee UI',Tahoma,'DejaVu Sans',sans-serif"
+SVG_FONT = f"'{FAMILY}','Noto Sans Thai','Leelawadee UI',Tahoma,'DejaVu Sans',sans-serif"
 _HEAD = re.compile(r"^.*?(?=<svg\b)", re.S)  # XML declaration and DOCTYPE
 _METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _LONG_DECIMAL = re.compile(r"(\d\.\d\d)\d+")
-_FONT_FAMILY = re.compile(r"\s*font-family:\s*'Sarabun',\s*'DejaVu Sans';?")
+# the families matplotlib writes on every text (dswlib.thaifont), named once on the root instead
+_FONT_FAMILY = re.compile(r"\s*font-family:\s*" + r",\s*".join(f"'{re.escape(f)}'" for f in MATPLOTLIB_FAMILIES) + ";?")
 _NO_ROTATION = re.compile(r'\s*transform="rotate\(-?0 [-\d.e]+ [-\d.e]+\)"')
 _ID = re.compile(r' id="([^"]+)"')
 _ROOT_SIZE = re.compile(r'width="([\d.]+)pt" height="([\d.]+)pt"')

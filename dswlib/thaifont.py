@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 FAMILY = "Sarabun"
+#: matplotlib's font families for report charts: Sarabun, then matplotlib's own font for what it lacks
+MATPLOTLIB_FAMILIES = (FAMILY, "DejaVu Sans")
 WEIGHTS = (400, 700)  # the page CSS uses regular and bold (headings, table heads, totals)
 
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
@@ -57,7 +59,7 @@ def use_in_matplotlib() -> str:
 
         fontpkg_mpl.use(FAMILY, set_default=True)
         _registered_with = font_manager.fontManager
-    matplotlib.rcParams["font.family"] = [FAMILY, "DejaVu Sans"]
+    matplotlib.rcParams["font.family"] = list(MATPLOTLIB_FAMILIES)
     matplotlib.rcParams["axes.unicode_minus"] = False
     return FAMILY
 
