@@ -78,20 +78,35 @@ class KernelStartError(RuntimeError):
     """The kernel could not be started (unknown kernel name, kernel process exited, start-up timed out)."""
 
 
-#: ipykernel's own log (not the notebook's output) below ERROR kept off the terminal of a batch: it is
-#: "Kernel is running over TCP without encryption" on every start. The kernel listens on 127.0.0.1
-#: only and every message is signed with the key of its connection file (readable by this user only)
+#: ipykernel's own log (not the notebook's output) below ERROR kept off the terminal of a batch (over
+#: TCP it is "Kernel is running over TCP without encryption" on every start). Every message is signed
+#: with the key of the kernel's connection file (readable by this user only)
 QUIET_IPYKERNEL = ("--IPKernelApp.log_level=ERROR",)
 
 
-def _new_connection_file() -> str:
+#: the longest path a Unix socket can have (sun_path, less its terminating NUL)
+_SOCKET_PATH_MAX = 107
+
+
+def _new_kernel_files() -> tuple[str, str | None]:
+    """(connection file, socket path prefix or None) for a new kernel, in the Jupyter runtime directory.
+
+    The kernel and its client talk over Unix sockets (ZeroMQ's ``ipc`` transport) named after the
+    prefix: unlike TCP ports, which jupyter_client picks by binding port 0 and releasing it before the
+    kernel binds it again, a socket path cannot be taken by another process in between (a kernel of the
+    other worker, or any outgoing connection), so a kernel never dies at start on "address in use".
+    TCP on 127.0.0.1 (None) where Unix sockets are not available or the path would be too long.
+    """
     import uuid
 
+    import zmq
     from jupyter_core.paths import jupyter_runtime_dir
 
     runtime = jupyter_runtime_dir()
     os.makedirs(runtime, exist_ok=True)
-    return os.path.join(runtime, f"kernel-dsw-{uuid.uuid4().hex}.json")
+    base = os.path.join(runtime, f"kernel-dsw-{uuid.uuid4().hex[:12]}")
+    usable = zmq.has("ipc") and len(os.fsencode(base)) + len("-65535") <= _SOCKET_PATH_MAX
+    return base + ".json", (base if usable else None)
 
 
 class WarmKernel:
@@ -118,9 +133,11 @@ class WarmKernel:
             boot.km = boot.create_kernel_manager()
             if not boot.km.connection_file:
                 # named before the kernel starts (jupyter_client would otherwise make a tmp*.json in TMPDIR
-                # and name it only afterwards): a stop at any moment of the start knows the file to remove,
-                # and in a batch worker it lies in the worker's own runtime directory, removed at its exit
-                boot.km.connection_file = _new_connection_file()
+                # and name it only afterwards): a stop at any moment of the start knows the files to remove,
+                # and in a batch worker they lie in the worker's own runtime directory, removed at its exit
+                boot.km.connection_file, sockets = _new_kernel_files()
+                if sockets:
+                    boot.km.transport, boot.km.ip = "ipc", sockets
             self.km = boot.km
             if getattr(boot.km, "ipykernel", False):
                 boot.extra_arguments = list(QUIET_IPYKERNEL)
@@ -234,6 +251,11 @@ class WarmKernel:
                 try:
                     os.unlink(path)
                 except OSError:
+                    pass
+            if getattr(self.km, "transport", "tcp") == "ipc":
+                try:
+                    self.km.cleanup_ipc_files()
+                except Exception:
                     pass
         if self.kc is not None:
             try:

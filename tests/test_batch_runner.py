@@ -286,6 +286,34 @@ def test_a_stop_while_a_kernel_starts_leaves_no_connection_file(tmp_path, monkey
     assert not list(runtime.iterdir()) and not list(tmp.iterdir())
 
 
+def test_a_port_taken_by_another_process_cannot_kill_a_warm_kernel(tmp_path, monkeypatch):
+    """jupyter_client picks a TCP port by binding port 0 and letting it go before the kernel binds it
+    again; another process can take it in between (the CI failure "Kernel died before replying to
+    kernel_info"). Here every port jupyter_client would pick is taken: a warm kernel still starts,
+    because it talks over Unix sockets in the runtime directory, and leaves nothing behind."""
+    import socket
+
+    from jupyter_client.connect import LocalPortCache
+
+    from dswlib.warmkernel import WarmKernel
+
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setattr(LocalPortCache, "find_available_port", lambda self, ip: taken.getsockname()[1])
+        kernel = WarmKernel(tmp_path)
+        try:
+            kernel.begin()
+            assert kernel.end() is not None  # the kernel answers
+            assert kernel.km.transport == "ipc" and Path(kernel.km.ip).parent == runtime
+        finally:
+            kernel.shutdown()
+    assert not list(runtime.iterdir())
+
+
 def test_index_pdf_is_printed_with_pdf_and_removed_without(tmp_path, monkeypatch):
     import dswlib.pdf as pdf
     from dswlib.batch import _print_index
