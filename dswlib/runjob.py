@@ -133,16 +133,14 @@ def _reads(config: RunConfig) -> list | None:
     return sorted(out)
 
 
-def _finish_notebook(tmp: Path, src_rel: str, out_rel: str, redactor, write: bool = True):
-    """Read papermill's output, drop absolute paths, write it back (unless ``write`` is false); the node is returned."""
+def _finish_notebook(tmp: Path, src_rel: str, out_rel: str, redactor):
+    """Read papermill's output and drop absolute paths; the node is returned (the caller writes it)."""
     import nbformat
 
     nb = nbformat.read(str(tmp), as_version=4)
     redactor.notebook(nb)
     meta = nb.metadata.setdefault("papermill", {})
     meta["input_path"], meta["output_path"] = src_rel, out_rel
-    if write:
-        _write_notebook(nb, tmp)
     return nb
 
 
@@ -203,11 +201,11 @@ def run_job(job: ReportJob, config: RunConfig) -> JobResult:
             except Exception:
                 committing = True
                 if tmp_nb.exists():  # the executed-with-error notebook, for diagnosis
-                    _finish_notebook(tmp_nb, src_rel, _out_rel(failed_nb, config), redactor)
+                    _write_notebook(_finish_notebook(tmp_nb, src_rel, _out_rel(failed_nb, config), redactor), tmp_nb)
                     os.replace(tmp_nb, failed_nb)
                     wrote_failed = True
                 raise
-            nb = _finish_notebook(tmp_nb, src_rel, _out_rel(ipynb, config), redactor, write=False)
+            nb = _finish_notebook(tmp_nb, src_rel, _out_rel(ipynb, config), redactor)
             markup = notebook_to_html(nb, job.title or job.name)  # the page is rendered from the full notebook
             if not config.full_notebooks:  # the kept notebook records the run; the page shows its outputs
                 from .recordnb import make_record

@@ -20,11 +20,6 @@ def _edges(rubric: Rubric) -> list:
     return [b.min for b in reversed(list(rubric.grade_bands)) if b.min > 0]
 
 
-def _figure(fig, alt: str) -> Figure:
-    """The chart as an embedded compact PNG (palette colours, :mod:`dswlib.chartimage`) with Thai alt text."""
-    return Figure.from_matplotlib(fig, alt=alt)
-
-
 def _plt():
     from ..chartstyle import pyplot
 
@@ -91,7 +86,7 @@ def area_chart(rubric: Rubric, scores: Scores, national: dict | None = None, reg
     ax.set_xlabel("คะแนนเฉลี่ยของด้าน (เต็ม 10) เส้นประ = ขอบของระดับคะแนน " + ", ".join(map(str, _edges(rubric))))
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=9, frameon=False)
     fig.tight_layout()
-    return _figure(
+    return Figure.from_matplotlib(
         fig, alt="แผนภูมิแท่งคะแนนเฉลี่ยรายด้าน 16 ด้านของมิติที่ 2-4 ของสำนักงาน สีตามระดับคะแนน "
                  "พร้อมค่าเฉลี่ยทั้งประเทศและค่าเฉลี่ยของ สสว. เดียวกัน")
 
@@ -114,7 +109,7 @@ def band_distribution_chart(rubric: Rubric, frame) -> Figure:
     ax.set_xlabel("จำนวนสำนักงาน")
     ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
     fig.tight_layout()
-    return _figure(fig, alt="แผนภูมิแท่งซ้อนจำนวนสำนักงานในแต่ละระดับคะแนน รายมิติและภาพรวม")
+    return Figure.from_matplotlib(fig, alt="แผนภูมิแท่งซ้อนจำนวนสำนักงานในแต่ละระดับคะแนน รายมิติและภาพรวม")
 
 
 def region_chart(summary: YearSummary) -> Figure:
@@ -138,7 +133,7 @@ def region_chart(summary: YearSummary) -> Figure:
     ax.set_ylim(0, 10.5)
     ax.set_ylabel("คะแนนภาพรวมเฉลี่ย (เต็ม 10)")
     fig.tight_layout()
-    return _figure(fig, alt="แผนภูมิแท่งคะแนนภาพรวมเฉลี่ยของแต่ละ สสว. เทียบค่าเฉลี่ยทั้งประเทศ")
+    return Figure.from_matplotlib(fig, alt="แผนภูมิแท่งคะแนนภาพรวมเฉลี่ยของแต่ละ สสว. เทียบค่าเฉลี่ยทั้งประเทศ")
 
 
 def area_heatmap(rubric: Rubric, provinces, summary: YearSummary) -> Figure:
@@ -167,5 +162,5 @@ def area_heatmap(rubric: Rubric, provinces, summary: YearSummary) -> Figure:
     cbar = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, ticks=[(a + b) / 2 for a, b in zip(bounds, bounds[1:])])
     cbar.ax.set_yticklabels([f"ต่ำกว่า {ascending[1].min}"] + [f"{b.min}-{b.max}" for b in ascending[1:]], fontsize=9)
     fig.tight_layout()
-    return _figure(fig, alt="แผนภาพสีคะแนนเฉลี่ยรายด้าน 16 ด้านของทุกสำนักงาน "
+    return Figure.from_matplotlib(fig, alt="แผนภาพสีคะแนนเฉลี่ยรายด้าน 16 ด้านของทุกสำนักงาน "
                                            "เรียงตามคะแนนภาพรวม สีตามระดับคะแนน")
